@@ -1,0 +1,253 @@
+package org.apache.camel.component.mimecast.emulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+
+/**
+ * A local Mimecast Directory API on loopback, as strict as Mimecast's documentation: every request must carry a
+ * valid API 1.0 signature, a fresh request id and a current date; bodies must be the documented envelope. Seed it
+ * through {@link #directory()}, inject failures through {@link #faults()}, read what was sent from
+ * {@link #requests()}.
+ *
+ * <pre>
+ * try (MimecastEmulator emulator = MimecastEmulator.builder().build().start()) {
+ *     String group = emulator.directory().createGroup("Sales").id();
+ *     // point the component at emulator.baseUrl() with emulator.credentials()
+ * }
+ * </pre>
+ */
+public final class MimecastEmulator implements AutoCloseable {
+
+    /** The password of the bundled keystore and trust store. */
+    public static final String STORE_PASSWORD = "changeit";
+    /** Class path of the trust store that trusts the emulator's self-signed localhost certificate (PKCS12). */
+    public static final String TRUST_STORE_RESOURCE = "org/apache/camel/component/mimecast/emulator/emulator-truststore.p12";
+    private static final String KEY_STORE_RESOURCE = "org/apache/camel/component/mimecast/emulator/emulator-keystore.p12";
+
+    private final EmulatorCredentials credentials;
+    private final int requestedPort;
+    private final boolean https;
+    private final InMemoryDirectory directory = new InMemoryDirectory();
+    private final FaultPlan faults = new FaultPlan();
+    private final RateLimitQuota quota;
+    private final SignatureVerifier verifier;
+    private final DirectoryApi api;
+    private final EmulatorHandler handler;
+    private HttpServer server;
+    private ExecutorService executor;
+
+    private MimecastEmulator(Builder builder) {
+        this.credentials = builder.credentials;
+        this.requestedPort = builder.port;
+        this.https = builder.https;
+        ObjectMapper mapper = new ObjectMapper();
+        ApiErrors errors = new ApiErrors(mapper);
+        this.quota = new RateLimitQuota(builder.clock);
+        this.verifier = new SignatureVerifier(credentials, builder.clock, errors);
+        this.api = new DirectoryApi(directory, mapper, errors);
+        this.handler = new EmulatorHandler(api, verifier, faults, quota, errors, mapper, builder.clock);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts listening on loopback. */
+    public synchronized MimecastEmulator start() {
+        if (server != null) {
+            return this;
+        }
+        try {
+            InetSocketAddress address = new InetSocketAddress("127.0.0.1", requestedPort);
+            if (https) {
+                HttpsServer httpsServer = HttpsServer.create(address, 0);
+                httpsServer.setHttpsConfigurator(new HttpsConfigurator(serverSslContext()));
+                server = httpsServer;
+            } else {
+                server = HttpServer.create(address, 0);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start the Mimecast emulator on port " + requestedPort, e);
+        }
+        executor = Executors.newFixedThreadPool(16, r -> {
+            Thread thread = new Thread(r, "mimecast-emulator");
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(executor);
+        server.createContext("/", handler);
+        server.start();
+        return this;
+    }
+
+    /** Stops the server. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server = null;
+        }
+    }
+
+    /** The base URL to configure as the component's {@code baseUrl}, e.g. {@code http://127.0.0.1:41234}. */
+    public String baseUrl() {
+        if (server == null) {
+            throw new IllegalStateException("The emulator is not started");
+        }
+        return (https ? "https://localhost:" : "http://127.0.0.1:") + server.getAddress().getPort();
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public EmulatorCredentials credentials() {
+        return credentials;
+    }
+
+    /**
+     * The component options that point at this emulator: baseUrl, accessKey, secretKey, appId and appKey, keyed by
+     * option name (prefix them with {@code camel.component.mimecast-directory.} for properties).
+     */
+    public Map<String, String> componentOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("baseUrl", baseUrl());
+        options.put("accessKey", credentials.accessKey());
+        options.put("secretKey", credentials.secretKey());
+        options.put("appId", credentials.appId());
+        options.put("appKey", credentials.appKey());
+        return options;
+    }
+
+    public InMemoryDirectory directory() {
+        return directory;
+    }
+
+    public FaultPlan faults() {
+        return faults;
+    }
+
+    /** Every request received so far, in order. */
+    public List<RecordedRequest> requests() {
+        return handler.recorded();
+    }
+
+    /** The requests received for one operation, e.g. {@code get-group-members}. */
+    public List<RecordedRequest> requests(String operation) {
+        return handler.recorded().stream().filter(r -> r.operation().equals(operation)).toList();
+    }
+
+    /**
+     * Enables a per-user quota of {@code limit} calls per window, reported in the X-RateLimit-* headers; calls over
+     * it get HTTP 429. A limit of 0 disables it (the default).
+     */
+    public MimecastEmulator rateLimit(int limit, long windowMillis) {
+        quota.configure(limit, windowMillis);
+        return this;
+    }
+
+    /** The largest number of items a write request may carry (10 by default). */
+    public MimecastEmulator maxItemsPerRequest(int max) {
+        api.setMaxItemsPerRequest(max);
+        return this;
+    }
+
+    /** Clears the directory, the faults, the recorded requests, the quota and the seen request ids. */
+    public void reset() {
+        directory.clear();
+        faults.clear();
+        handler.clearRecorded();
+        quota.configure(0, 0);
+        verifier.reset();
+        api.setMaxItemsPerRequest(10);
+    }
+
+    private static SSLContext serverSslContext() {
+        try (InputStream in = MimecastEmulator.class.getClassLoader().getResourceAsStream(KEY_STORE_RESOURCE)) {
+            KeyStore keyStore = KeyStore.getInstance("PKCS12");
+            keyStore.load(in, STORE_PASSWORD.toCharArray());
+            KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keyManagers.init(keyStore, STORE_PASSWORD.toCharArray());
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keyManagers.getKeyManagers(), null, null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot load the emulator's TLS key store", e);
+        }
+    }
+
+    /**
+     * Runs the emulator until the process is stopped, seeded with a demo group: {@code java ... MimecastEmulator
+     * [port]}.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
+        MimecastEmulator emulator = builder().port(port).build().start();
+        String group = emulator.directory().createGroup("Demo Group").id();
+        emulator.directory().addMembers(group, 30);
+        System.out.println("Mimecast emulator listening on " + emulator.baseUrl() + " with group " + group);
+        emulator.componentOptions().forEach((k, v) -> System.out.println("  camel.component.mimecast-directory." + k
+                                                                           + "=" + v));
+        Thread.currentThread().join();
+    }
+
+    /** Configures an emulator. */
+    public static final class Builder {
+        private EmulatorCredentials credentials = EmulatorCredentials.defaults();
+        private int port;
+        private boolean https;
+        private Clock clock = Clock.systemUTC();
+
+        /** The credentials to accept; {@link EmulatorCredentials#defaults()} otherwise. */
+        public Builder credentials(EmulatorCredentials credentials) {
+            this.credentials = credentials;
+            return this;
+        }
+
+        /** The port; 0 (default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** Serve HTTPS with a self-signed certificate for localhost, trusted by {@link #TRUST_STORE_RESOURCE}. */
+        public Builder https(boolean https) {
+            this.https = https;
+            return this;
+        }
+
+        /** The server clock against which x-mc-date is checked. */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public MimecastEmulator build() {
+            return new MimecastEmulator(this);
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package org.apache.camel.component.mimecast.directory;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.camel.component.mimecast.directory.model.ItemFailure;
+
+/**
+ * A call that Mimecast refused or could not run: a non-2xx status, or one or more {@code fail[]} entries in an HTTP
+ * 200 response. Carries the HTTP status, the Mimecast error codes, the failed items and whether a retry may succeed.
+ * For a partially failed batch, {@link #getSucceeded()} holds the results of the items that did succeed.
+ */
+public class MimecastApiException extends RuntimeException {
+
+    private final String operation;
+    private final int httpStatus;
+    private final String requestId;
+    private final boolean retryable;
+    private final List<ItemFailure> failures;
+    private final transient List<?> succeeded;
+
+    public MimecastApiException(String message, String operation, int httpStatus, String requestId, boolean retryable,
+                                List<ItemFailure> failures, List<?> succeeded, Throwable cause) {
+        super(message, cause);
+        this.operation = operation;
+        this.httpStatus = httpStatus;
+        this.requestId = requestId;
+        this.retryable = retryable;
+        this.failures = failures == null ? List.of() : List.copyOf(failures);
+        this.succeeded = succeeded == null ? List.of() : List.copyOf(succeeded);
+    }
+
+    /**
+     * The exception for {@code fail[]} entries of an HTTP 200 response.
+     *
+     * @param succeeded the results of the items that did succeed, in input order
+     * @param total     the number of items sent
+     */
+    public static MimecastApiException forItemFailures(
+            MimecastDirectoryOperation operation, String requestId, List<ItemFailure> failures, List<?> succeeded,
+            int total) {
+        String message = operation + ": " + failures.size() + " of " + total + " item(s) failed"
+                         + (succeeded.isEmpty() ? "" : ", " + succeeded.size() + " succeeded")
+                         + " (request id " + requestId + "): "
+                         + failures.stream().map(ItemFailure::describe).collect(Collectors.joining("; "));
+        boolean retryable = failures.stream().allMatch(ItemFailure::isRetryable);
+        return new MimecastApiException(
+                message, operation.operationName(), 200, requestId, retryable, failures, succeeded, null);
+    }
+
+    /** The operation name, e.g. {@code add-group-member}. */
+    public String getOperation() {
+        return operation;
+    }
+
+    /** The HTTP status, 200 for {@code fail[]} entries in a successful response, 0 when no response was read. */
+    public int getHttpStatus() {
+        return httpStatus;
+    }
+
+    /** The x-mc-req-id of the request that failed, for support cases. */
+    public String getRequestId() {
+        return requestId;
+    }
+
+    /** Whether the same call may succeed later (rate limit, server error, every error marked retryable). */
+    public boolean isRetryable() {
+        return retryable;
+    }
+
+    /** The failed items with their errors; empty for failures that concern the whole request without a body. */
+    public List<ItemFailure> getFailures() {
+        return failures;
+    }
+
+    /** The distinct Mimecast error codes of every failure. */
+    public List<String> getErrorCodes() {
+        return failures.stream().flatMap(f -> f.errors().stream()).map(e -> e.code()).filter(c -> c != null)
+                .distinct().collect(Collectors.toList());
+    }
+
+    /** The results of the items that succeeded in a partially failed batch, in input order. */
+    public List<?> getSucceeded() {
+        return succeeded;
+    }
+}

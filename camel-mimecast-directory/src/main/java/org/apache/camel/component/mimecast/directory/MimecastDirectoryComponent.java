@@ -1,0 +1,124 @@
+package org.apache.camel.component.mimecast.directory;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.net.ssl.SSLContext;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Endpoint;
+import org.apache.camel.ExtendedCamelContext;
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.component.mimecast.directory.client.HmacRequestSigner;
+import org.apache.camel.component.mimecast.directory.client.HttpClientFactory;
+import org.apache.camel.component.mimecast.directory.client.MimecastClient;
+import org.apache.camel.component.mimecast.directory.client.MimecastJson;
+import org.apache.camel.component.mimecast.directory.client.PooledHttpClient;
+import org.apache.camel.component.mimecast.directory.client.RateLimitTracker;
+import org.apache.camel.component.mimecast.directory.client.RetryPolicy;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.support.jsse.SSLContextParameters;
+import org.apache.camel.util.IOHelper;
+
+/**
+ * Manage and watch Mimecast directory groups and their members. Holds the options shared by its endpoints, one pooled
+ * HTTP client (per distinct TLS and connect timeout settings) and the rate limit state per API user.
+ */
+@Component("mimecast-directory")
+public class MimecastDirectoryComponent extends HealthCheckComponent {
+
+    /** Camel masks accessKey and secretKey in URIs by name already; appKey is not on its list. */
+    static final String EXTRA_SENSITIVE_KEYWORD = "appKey";
+
+    @Metadata(description = "The options shared by every endpoint of this component")
+    private MimecastDirectoryConfiguration configuration = new MimecastDirectoryConfiguration();
+
+    private final ObjectMapper objectMapper = MimecastJson.newObjectMapper();
+    private final Map<HttpClientKey, PooledHttpClient> httpClients = new ConcurrentHashMap<>();
+    private final Map<String, RateLimitTracker> rateLimits = new ConcurrentHashMap<>();
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        MimecastDirectoryOperation operation = MimecastDirectoryOperation.fromName(remaining);
+        MimecastDirectoryEndpoint endpoint = new MimecastDirectoryEndpoint(uri, this, operation, configuration.copy());
+        setProperties(endpoint, parameters);
+        return endpoint;
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        registerSensitiveKeyword(getCamelContext().getCamelContextExtension());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        httpClients.values().forEach(IOHelper::close);
+        httpClients.clear();
+        super.doStop();
+    }
+
+    /** Creates the client of an endpoint; fails with a clear message when the options are incomplete. */
+    MimecastClient createClient(MimecastDirectoryConfiguration config) {
+        String baseUrl = config.resolveBaseUrl();
+        HmacRequestSigner signer = new HmacRequestSigner(
+                config.getAccessKey(), config.getSecretKey(), config.getAppId(), config.getAppKey());
+        RetryPolicy retryPolicy = new RetryPolicy(config.getMaxRetries(), config.getRetryBackoff(),
+                config.getMaxRetryWait());
+        // Mimecast limits calls per API user across keys and endpoints: one tracker per user and host.
+        RateLimitTracker rateLimit = rateLimits.computeIfAbsent(
+                baseUrl + "|" + config.getAccessKey(), k -> new RateLimitTracker());
+        return new MimecastClient(httpClient(config), signer, baseUrl, retryPolicy, config.getResponseTimeout(),
+                objectMapper, rateLimit);
+    }
+
+    private PooledHttpClient httpClient(MimecastDirectoryConfiguration config) {
+        if (config.getConnectTimeout() < 1 || config.getResponseTimeout() < 1) {
+            throw new MimecastValidationException(
+                    "connectTimeout", "connectTimeout and responseTimeout must be 1 ms or more");
+        }
+        HttpClientKey key = new HttpClientKey(config.getConnectTimeout(), config.getSslContextParameters());
+        return httpClients.computeIfAbsent(key, k -> HttpClientFactory.create(k.connectTimeout(), sslContext(k)));
+    }
+
+    private SSLContext sslContext(HttpClientKey key) {
+        if (key.sslContextParameters() == null) {
+            return null;
+        }
+        try {
+            return key.sslContextParameters().createSSLContext(getCamelContext());
+        } catch (Exception e) {
+            throw new RuntimeCamelException("Cannot create the TLS context from sslContextParameters", e);
+        }
+    }
+
+    private static void registerSensitiveKeyword(ExtendedCamelContext extension) {
+        String existing = extension.getAdditionalSensitiveKeywords();
+        if (existing == null || existing.isBlank()) {
+            extension.setAdditionalSensitiveKeywords(EXTRA_SENSITIVE_KEYWORD);
+        } else if (!existing.toLowerCase(Locale.ROOT).contains(EXTRA_SENSITIVE_KEYWORD.toLowerCase(Locale.ROOT))) {
+            extension.setAdditionalSensitiveKeywords(existing + "," + EXTRA_SENSITIVE_KEYWORD);
+        }
+    }
+
+    ObjectMapper getObjectMapper() {
+        return objectMapper;
+    }
+
+    public MimecastDirectoryConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * The options shared by every endpoint of this component
+     */
+    public void setConfiguration(MimecastDirectoryConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    private record HttpClientKey(int connectTimeout, SSLContextParameters sslContextParameters) {
+    }
+}

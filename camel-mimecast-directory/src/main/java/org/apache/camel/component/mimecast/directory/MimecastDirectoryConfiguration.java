@@ -1,0 +1,369 @@
+package org.apache.camel.component.mimecast.directory;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.support.jsse.SSLContextParameters;
+
+/**
+ * The options of a Mimecast Directory endpoint. Set them on the component to share them between endpoints; an
+ * endpoint works on its own copy.
+ */
+@UriParams
+public class MimecastDirectoryConfiguration implements Cloneable {
+
+    @UriParam(label = "common")
+    private String baseUrl;
+    @UriParam(label = "common")
+    private MimecastRegion region;
+    @UriParam(label = "security", secret = true)
+    private String accessKey;
+    @UriParam(label = "security", secret = true)
+    private String secretKey;
+    @UriParam(label = "security")
+    private String appId;
+    @UriParam(label = "security", secret = true)
+    private String appKey;
+    @UriParam(label = "common")
+    private String groupId;
+    @UriParam(label = "common")
+    private String query;
+    @UriParam(label = "common", enums = "cloud,ldap")
+    private String source;
+    @UriParam(label = "producer")
+    private String description;
+    @UriParam(label = "producer")
+    private String parentId;
+    @UriParam(label = "producer")
+    private String emailAddress;
+    @UriParam(label = "producer")
+    private String domain;
+    @UriParam(label = "producer")
+    private String notes;
+    @UriParam(label = "common")
+    private Integer pageSize;
+    @UriParam(label = "producer")
+    private String pageToken;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean paginate = false;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean throwOnItemFailure = true;
+    @UriParam(label = "producer,advanced", defaultValue = "10")
+    private int batchSize = 10;
+    @UriParam(label = "advanced", defaultValue = "10000")
+    private int connectTimeout = 10000;
+    @UriParam(label = "advanced", defaultValue = "30000")
+    private int responseTimeout = 30000;
+    @UriParam(label = "advanced", defaultValue = "3")
+    private int maxRetries = 3;
+    @UriParam(label = "advanced", defaultValue = "1000")
+    private long retryBackoff = 1000L;
+    @UriParam(label = "advanced", defaultValue = "60000")
+    private long maxRetryWait = 60000L;
+    @UriParam(label = "security")
+    private SSLContextParameters sslContextParameters;
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /**
+     * The Mimecast API base URL, e.g. https://eu-api.mimecast.com. Overrides region; use it for the emulator or a proxy.
+     */
+    public void setBaseUrl(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    public MimecastRegion getRegion() {
+        return region;
+    }
+
+    /**
+     * The data centre region of the Mimecast account; selects the API host unless baseUrl is set.
+     */
+    public void setRegion(MimecastRegion region) {
+        this.region = region;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    /**
+     * The API 1.0 access key of the binding.
+     */
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    /**
+     * The API 1.0 secret key (Base64) that signs every request.
+     */
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public String getAppId() {
+        return appId;
+    }
+
+    /**
+     * The application ID of the registered API application (sent as x-mc-app-id).
+     */
+    public void setAppId(String appId) {
+        this.appId = appId;
+    }
+
+    public String getAppKey() {
+        return appKey;
+    }
+
+    /**
+     * The application key of the registered API application; part of every signature, never sent.
+     */
+    public void setAppKey(String appKey) {
+        this.appKey = appKey;
+    }
+
+    public String getGroupId() {
+        return groupId;
+    }
+
+    /**
+     * The Mimecast ID of the group to read or change.
+     */
+    public void setGroupId(String groupId) {
+        this.groupId = groupId;
+    }
+
+    public String getQuery() {
+        return query;
+    }
+
+    /**
+     * find-groups: text the group name must contain.
+     */
+    public void setQuery(String query) {
+        this.query = query;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    /**
+     * find-groups: the group source to search, cloud or ldap.
+     */
+    public void setSource(String source) {
+        this.source = source;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    /**
+     * create-group and update-group: the group name.
+     */
+    public void setDescription(String description) {
+        this.description = description;
+    }
+
+    public String getParentId() {
+        return parentId;
+    }
+
+    /**
+     * create-group and update-group: the Mimecast ID of the parent group (root if unset).
+     */
+    public void setParentId(String parentId) {
+        this.parentId = parentId;
+    }
+
+    public String getEmailAddress() {
+        return emailAddress;
+    }
+
+    /**
+     * add-group-member and remove-group-member: the member's email address (or use domain).
+     */
+    public void setEmailAddress(String emailAddress) {
+        this.emailAddress = emailAddress;
+    }
+
+    public String getDomain() {
+        return domain;
+    }
+
+    /**
+     * add-group-member and remove-group-member: a member domain (or use emailAddress).
+     */
+    public void setDomain(String domain) {
+        this.domain = domain;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    /**
+     * add-group-member: notes on the membership, at most 100 characters.
+     */
+    public void setNotes(String notes) {
+        this.notes = notes;
+    }
+
+    public Integer getPageSize() {
+        return pageSize;
+    }
+
+    /**
+     * The number of items per page for find-groups and get-group-members; Mimecast's default is 25.
+     */
+    public void setPageSize(Integer pageSize) {
+        this.pageSize = pageSize;
+    }
+
+    public String getPageToken() {
+        return pageToken;
+    }
+
+    /**
+     * The page token to start from: the next token of an earlier call.
+     */
+    public void setPageToken(String pageToken) {
+        this.pageToken = pageToken;
+    }
+
+    public boolean isPaginate() {
+        return paginate;
+    }
+
+    /**
+     * Whether to follow the next token to the last page and return every item in one body. Without it one page is returned and the next token is in a header.
+     */
+    public void setPaginate(boolean paginate) {
+        this.paginate = paginate;
+    }
+
+    public boolean isThrowOnItemFailure() {
+        return throwOnItemFailure;
+    }
+
+    /**
+     * Whether a write whose items partly fail (fail[] entries) throws MimecastApiException. If false the body is a list of ItemResult, one per input item, and the failures are also in a header.
+     */
+    public void setThrowOnItemFailure(boolean throwOnItemFailure) {
+        this.throwOnItemFailure = throwOnItemFailure;
+    }
+
+    public int getBatchSize() {
+        return batchSize;
+    }
+
+    /**
+     * The largest number of items sent in one write request; longer lists are split into several requests and the results merged in input order.
+     */
+    public void setBatchSize(int batchSize) {
+        this.batchSize = batchSize;
+    }
+
+    public int getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    /**
+     * The timeout in milliseconds to establish a connection.
+     */
+    public void setConnectTimeout(int connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public int getResponseTimeout() {
+        return responseTimeout;
+    }
+
+    /**
+     * The timeout in milliseconds to wait for data of a response.
+     */
+    public void setResponseTimeout(int responseTimeout) {
+        this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxRetries() {
+        return maxRetries;
+    }
+
+    /**
+     * How many times a failed call is retried. Reads retry on rate limits, server errors and I/O errors; writes only where the call certainly did not run (rate limited, connection refused).
+     */
+    public void setMaxRetries(int maxRetries) {
+        this.maxRetries = maxRetries;
+    }
+
+    public long getRetryBackoff() {
+        return retryBackoff;
+    }
+
+    /**
+     * The first back-off in milliseconds between retries; it doubles per attempt, with jitter.
+     */
+    public void setRetryBackoff(long retryBackoff) {
+        this.retryBackoff = retryBackoff;
+    }
+
+    public long getMaxRetryWait() {
+        return maxRetryWait;
+    }
+
+    /**
+     * The longest wait in milliseconds for a rate limit to reset (X-RateLimit-Reset or Retry-After). A longer reset fails the call at once with a retryable MimecastApiException instead of blocking.
+     */
+    public void setMaxRetryWait(long maxRetryWait) {
+        this.maxRetryWait = maxRetryWait;
+    }
+
+    public SSLContextParameters getSslContextParameters() {
+        return sslContextParameters;
+    }
+
+    /**
+     * Custom TLS settings (trust store, protocols). The JVM default trust store and host name verification are used when unset.
+     */
+    public void setSslContextParameters(SSLContextParameters sslContextParameters) {
+        this.sslContextParameters = sslContextParameters;
+    }
+
+    /**
+     * The base URL to call: baseUrl if set, otherwise the region's host.
+     *
+     * @throws MimecastValidationException when neither is set
+     */
+    public String resolveBaseUrl() {
+        String url = baseUrl != null && !baseUrl.isBlank() ? baseUrl : region != null ? region.baseUrl() : null;
+        if (url == null) {
+            throw new MimecastValidationException(
+                    "baseUrl", "No Mimecast host: set the region option (e.g. region=EU) or baseUrl");
+        }
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    public MimecastDirectoryConfiguration copy() {
+        try {
+            return (MimecastDirectoryConfiguration) clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+
+    /** Lists the non-secret settings only: secrets never reach logs through this. */
+    @Override
+    public String toString() {
+        return "MimecastDirectoryConfiguration[baseUrl=" + baseUrl + ", region=" + region + ", appId=" + appId
+               + ", groupId=" + groupId + ", pageSize=" + pageSize + ", paginate=" + paginate + "]";
+    }
+}

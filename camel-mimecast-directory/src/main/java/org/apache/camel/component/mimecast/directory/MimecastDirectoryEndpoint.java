@@ -1,0 +1,107 @@
+package org.apache.camel.component.mimecast.directory;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.component.mimecast.directory.client.MimecastClient;
+import org.apache.camel.component.mimecast.directory.producer.MimecastDirectoryProducer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriPath;
+import org.apache.camel.support.ScheduledPollEndpoint;
+
+/**
+ * Manage and watch Mimecast directory groups and their members.
+ */
+@UriEndpoint(firstVersion = "1.0.0", scheme = "mimecast-directory", title = "Mimecast Directory",
+             syntax = "mimecast-directory:operation", category = { Category.CLOUD, Category.API },
+             headersClass = MimecastDirectoryConstants.class)
+public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    @UriPath(enums = MimecastDirectoryOperation.NAMES,
+             description = "The operation to perform; the consumer supports get-group-members")
+    @Metadata(required = true)
+    private MimecastDirectoryOperation operation;
+
+    @UriParam
+    private MimecastDirectoryConfiguration configuration;
+
+    private volatile MimecastClient client;
+
+    public MimecastDirectoryEndpoint(String uri, MimecastDirectoryComponent component,
+                                     MimecastDirectoryOperation operation, MimecastDirectoryConfiguration configuration) {
+        super(uri, component);
+        this.operation = operation;
+        this.configuration = configuration;
+    }
+
+    @Override
+    public MimecastDirectoryComponent getComponent() {
+        return (MimecastDirectoryComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new MimecastDirectoryProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        throw new UnsupportedOperationException("The mimecast-directory consumer is not available yet");
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        client = getComponent().createClient(configuration);
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getBaseUrl() != null ? configuration.getBaseUrl()
+                : configuration.getRegion() != null ? configuration.getRegion().baseUrl() : null;
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "https";
+    }
+
+    /** The client, created when the endpoint starts. */
+    public MimecastClient getClient() {
+        if (client == null) {
+            throw new IllegalStateException("Endpoint " + this + " is not started");
+        }
+        return client;
+    }
+
+    public ObjectMapper getObjectMapper() {
+        return getComponent().getObjectMapper();
+    }
+
+    public MimecastDirectoryOperation getOperation() {
+        return operation;
+    }
+
+    /**
+     * The operation to perform
+     */
+    public void setOperation(MimecastDirectoryOperation operation) {
+        this.operation = operation;
+    }
+
+    public MimecastDirectoryConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    /**
+     * The endpoint options
+     */
+    public void setConfiguration(MimecastDirectoryConfiguration configuration) {
+        this.configuration = configuration;
+    }
+}

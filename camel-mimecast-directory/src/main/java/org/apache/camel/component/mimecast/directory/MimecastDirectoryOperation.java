@@ -1,0 +1,73 @@
+package org.apache.camel.component.mimecast.directory;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The operations of the Mimecast Directory API, each one {@code POST /api/directory/<name>}.
+ */
+public enum MimecastDirectoryOperation {
+
+    FIND_GROUPS("find-groups", true),
+    GET_GROUP_MEMBERS("get-group-members", true),
+    CREATE_GROUP("create-group", false),
+    UPDATE_GROUP("update-group", false),
+    DELETE_GROUP("delete-group", false),
+    ADD_GROUP_MEMBER("add-group-member", false),
+    REMOVE_GROUP_MEMBER("remove-group-member", false),
+    GET_CONNECTION("get-connection", true),
+    EXECUTE_SYNC("execute-sync", false);
+
+    /** The operation names, comma separated, as used in URIs and in {@code @UriPath(enums)}. */
+    public static final String NAMES = "find-groups,get-group-members,create-group,update-group,delete-group,"
+                                       + "add-group-member,remove-group-member,get-connection,execute-sync";
+
+    private final String operationName;
+    private final boolean readOnly;
+
+    MimecastDirectoryOperation(String operationName, boolean readOnly) {
+        this.operationName = operationName;
+        this.readOnly = readOnly;
+    }
+
+    /** The name used in the URI and the API path, e.g. {@code find-groups}. */
+    public String operationName() {
+        return operationName;
+    }
+
+    /** The API path, e.g. {@code /api/directory/find-groups}. */
+    public String path() {
+        return "/api/directory/" + operationName;
+    }
+
+    /**
+     * Whether the operation changes nothing, so that a call that may or may not have reached Mimecast can be repeated.
+     */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /**
+     * Resolves an operation from its URI name (also accepts the enum constant name).
+     *
+     * @throws MimecastValidationException listing the valid names when the name is unknown
+     */
+    public static MimecastDirectoryOperation fromName(String name) {
+        if (name != null) {
+            String trimmed = name.trim();
+            for (MimecastDirectoryOperation operation : values()) {
+                if (operation.operationName.equalsIgnoreCase(trimmed) || operation.name().equalsIgnoreCase(trimmed)) {
+                    return operation;
+                }
+            }
+        }
+        throw new MimecastValidationException(
+                "operation", "Unknown Mimecast directory operation '" + name + "': use one of "
+                             + Arrays.stream(values()).map(o -> o.operationName).collect(Collectors.joining(", ")));
+    }
+
+    @Override
+    public String toString() {
+        return operationName;
+    }
+}

@@ -1,0 +1,13 @@
+package org.apache.camel.component.mimecast.directory.client;
+
+/**
+ * Produces the authentication headers of one request. Called once per attempt: a retried request is signed anew.
+ */
+public interface RequestAuthenticator {
+
+    /**
+     * @param  path the request path, e.g. {@code /api/directory/find-groups}
+     * @return      the headers to send and the request id they carry
+     */
+    AuthenticatedHeaders authenticate(String path);
+}

@@ -1,0 +1,126 @@
+package org.apache.camel.component.mimecast.directory.client;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.component.mimecast.directory.MimecastApiException;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
+import org.apache.camel.component.mimecast.directory.model.ItemFailure;
+import org.apache.camel.component.mimecast.directory.model.MimecastResponse;
+
+/**
+ * Turns a response body into the typed envelope, or into a {@link MimecastApiException} that says what was wrong:
+ * never a Jackson stack trace or a NullPointerException for a body that is not the documented envelope.
+ */
+final class ResponseReader {
+
+    private static final int SNIPPET_LENGTH = 200;
+
+    private final ObjectMapper mapper;
+
+    ResponseReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Parses a 2xx body as the envelope of {@code itemType}. */
+    <T> MimecastResponse<T> readEnvelope(
+            MimecastDirectoryOperation operation, byte[] body, Class<T> itemType, String requestId, int status) {
+        JsonNode tree = parseJson(operation, body, requestId, status);
+        if (!isEnvelope(tree)) {
+            throw new MimecastApiException(
+                    operation + " returned HTTP " + status + " with an unexpected body (no meta/data/fail envelope): "
+                                           + snippet(body),
+                    operation.operationName(), status, requestId, false, List.of(), List.of(), null);
+        }
+        JavaType type = mapper.getTypeFactory().constructParametricType(MimecastResponse.class, itemType);
+        try {
+            return mapper.treeToValue(tree, type);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MimecastApiException(
+                    operation + " returned a response whose data items are not " + itemType.getSimpleName() + ": "
+                                           + firstLine(e.getMessage()),
+                    operation.operationName(), status, requestId, false, List.of(), List.of(), null);
+        }
+    }
+
+    /** Builds the exception for a non-2xx response, with the error codes of its body when it has the envelope. */
+    MimecastApiException errorFor(
+            MimecastDirectoryOperation operation, int status, byte[] body, String requestId, boolean retryable,
+            String advice) {
+        List<ItemFailure> failures = List.of();
+        String detail;
+        JsonNode tree = tryParse(body);
+        if (tree != null && tree.has("fail") && tree.get("fail").isArray()) {
+            failures = tryFailures(tree.get("fail"));
+            detail = failures.stream().map(ItemFailure::describe).collect(Collectors.joining("; "));
+        } else if (tree != null && tree.hasNonNull("detail")) {
+            detail = tree.get("detail").asText();
+        } else {
+            detail = body == null || body.length == 0 ? "(empty body)" : snippet(body);
+        }
+        String message = operation + " failed with HTTP " + status + " (request id " + requestId + "): " + detail
+                         + (advice == null ? "" : ". " + advice);
+        return new MimecastApiException(
+                message, operation.operationName(), status, requestId, retryable, failures, List.of(), null);
+    }
+
+    private JsonNode parseJson(MimecastDirectoryOperation operation, byte[] body, String requestId, int status) {
+        if (body == null || body.length == 0) {
+            throw new MimecastApiException(
+                    operation + " returned HTTP " + status + " with an empty body", operation.operationName(), status,
+                    requestId, true, List.of(), List.of(), null);
+        }
+        JsonNode tree = tryParse(body);
+        if (tree == null) {
+            throw new MimecastApiException(
+                    operation + " returned HTTP " + status + " with a body that is not valid JSON: " + snippet(body),
+                    operation.operationName(), status, requestId, true, List.of(), List.of(), null);
+        }
+        return tree;
+    }
+
+    private JsonNode tryParse(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode tree = mapper.readTree(body);
+            return tree != null && tree.isObject() ? tree : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private List<ItemFailure> tryFailures(JsonNode fail) {
+        try {
+            return mapper.convertValue(fail,
+                    mapper.getTypeFactory().constructCollectionType(List.class, ItemFailure.class));
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
+    }
+
+    private static boolean isEnvelope(JsonNode tree) {
+        return (tree.has("data") && tree.get("data").isArray()) || (tree.has("fail") && tree.get("fail").isArray())
+                || (tree.has("meta") && tree.get("meta").isObject());
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    static String snippet(byte[] body) {
+        String text = new String(body, 0, Math.min(body.length, SNIPPET_LENGTH * 4), StandardCharsets.UTF_8)
+                .replaceAll("\\s+", " ").trim();
+        return text.length() > SNIPPET_LENGTH ? text.substring(0, SNIPPET_LENGTH) + "..." : text;
+    }
+}

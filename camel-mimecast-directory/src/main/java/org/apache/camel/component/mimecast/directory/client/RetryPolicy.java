@@ -1,0 +1,31 @@
+package org.apache.camel.component.mimecast.directory.client;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * How often and how long to wait before repeating a call.
+ *
+ * @param maxRetries   retries after the first attempt
+ * @param backoffMillis the first back-off; doubled per retry, with jitter
+ * @param maxWaitMillis the longest single wait, also the longest rate limit reset worth waiting for
+ */
+public record RetryPolicy(int maxRetries, long backoffMillis, long maxWaitMillis) {
+
+    public static final RetryPolicy NONE = new RetryPolicy(0, 0, 0);
+
+    public RetryPolicy {
+        if (maxRetries < 0) {
+            throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
+        }
+        if (backoffMillis < 0 || maxWaitMillis < 0) {
+            throw new IllegalArgumentException("retryBackoff and maxRetryWait must be 0 or more");
+        }
+    }
+
+    /** The back-off before retry number {@code retry} (1-based): exponential, with up to 50% jitter below it. */
+    public long backoff(int retry) {
+        double exponential = backoffMillis * Math.pow(2, Math.max(0, retry - 1));
+        double jittered = exponential * (0.5 + ThreadLocalRandom.current().nextDouble() * 0.5);
+        return (long) Math.min(maxWaitMillis, jittered);
+    }
+}

@@ -1,0 +1,26 @@
+package org.apache.camel.component.mimecast.directory.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * A member of a Mimecast group: a user (email address) or a whole domain.
+ *
+ * @param emailAddress the member's email address (absent for a domain member)
+ * @param name         the display name
+ * @param domain       the domain
+ * @param type         the member type as Mimecast reports it
+ * @param internal     whether the member belongs to one of the account's internal domains
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record Member(String emailAddress, String name, String domain, String type, Boolean internal) {
+
+    /**
+     * The identity used to compare memberships: the email address, or the domain for a domain member, lower case.
+     */
+    public String identity() {
+        String value = emailAddress != null ? emailAddress : domain;
+        return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
+    }
+}

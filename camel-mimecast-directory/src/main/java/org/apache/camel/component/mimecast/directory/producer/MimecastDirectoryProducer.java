@@ -1,0 +1,43 @@
+package org.apache.camel.component.mimecast.directory.producer;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryEndpoint;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
+import org.apache.camel.support.DefaultProducer;
+
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.OPERATION;
+
+/**
+ * Runs the endpoint's operation (or the one in the {@code CamelMimecastDirectoryOperation} header) for each exchange.
+ */
+public class MimecastDirectoryProducer extends DefaultProducer {
+
+    private final OperationHandlers handlers;
+
+    public MimecastDirectoryProducer(MimecastDirectoryEndpoint endpoint) {
+        super(endpoint);
+        this.handlers = new OperationHandlers(endpoint.getObjectMapper());
+    }
+
+    @Override
+    public MimecastDirectoryEndpoint getEndpoint() {
+        return (MimecastDirectoryEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        MimecastDirectoryEndpoint endpoint = getEndpoint();
+        MimecastDirectoryOperation operation = operationOf(exchange, endpoint.getOperation());
+        ProducerContext context = new ProducerContext(
+                operation, endpoint.getClient(), endpoint.getConfiguration(), endpoint.getObjectMapper());
+        handlers.get(operation).process(exchange, context);
+    }
+
+    private static MimecastDirectoryOperation operationOf(Exchange exchange, MimecastDirectoryOperation fallback) {
+        Object header = exchange.getMessage().getHeader(OPERATION);
+        if (header instanceof MimecastDirectoryOperation operation) {
+            return operation;
+        }
+        return header == null ? fallback : MimecastDirectoryOperation.fromName(header.toString());
+    }
+}

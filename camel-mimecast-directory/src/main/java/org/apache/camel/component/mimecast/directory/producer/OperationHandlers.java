@@ -1,0 +1,71 @@
+package org.apache.camel.component.mimecast.directory.producer;
+
+import java.util.EnumMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
+import org.apache.camel.component.mimecast.directory.model.Connection;
+import org.apache.camel.component.mimecast.directory.model.CreateGroupRequest;
+import org.apache.camel.component.mimecast.directory.model.FindGroupsRequest;
+import org.apache.camel.component.mimecast.directory.model.FindGroupsResult;
+import org.apache.camel.component.mimecast.directory.model.Group;
+import org.apache.camel.component.mimecast.directory.model.GroupIdRequest;
+import org.apache.camel.component.mimecast.directory.model.GroupMemberRequest;
+import org.apache.camel.component.mimecast.directory.model.GroupMembersResult;
+import org.apache.camel.component.mimecast.directory.model.MemberChangeResult;
+import org.apache.camel.component.mimecast.directory.model.SyncResult;
+import org.apache.camel.component.mimecast.directory.model.UpdateGroupRequest;
+
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.ADD_GROUP_MEMBER;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.CREATE_GROUP;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.DELETE_GROUP;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.EXECUTE_SYNC;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.FIND_GROUPS;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.GET_CONNECTION;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.GET_GROUP_MEMBERS;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.REMOVE_GROUP_MEMBER;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.UPDATE_GROUP;
+
+/**
+ * The table from operation to handler: what each operation reads from the exchange, which type its response has and
+ * what ends up in the body.
+ */
+final class OperationHandlers {
+
+    private final Map<MimecastDirectoryOperation, OperationHandler> handlers
+            = new EnumMap<>(MimecastDirectoryOperation.class);
+
+    OperationHandlers(ObjectMapper mapper) {
+        var findGroups = new RequestItemReader<>(FindGroupsRequest.class,
+                in -> new FindGroupsRequest(in.query(), in.source()), "query", mapper);
+        var groupId = new RequestItemReader<>(GroupIdRequest.class,
+                in -> new GroupIdRequest(in.groupId()), "id", mapper);
+        var createGroup = new RequestItemReader<>(CreateGroupRequest.class,
+                in -> new CreateGroupRequest(in.description(), in.parentId()), "description", mapper);
+        var updateGroup = new RequestItemReader<>(UpdateGroupRequest.class,
+                in -> new UpdateGroupRequest(in.groupId(), in.description(), in.parentId()), null, mapper);
+        var groupMember = new RequestItemReader<>(GroupMemberRequest.class,
+                in -> new GroupMemberRequest(in.groupId(), in.emailAddress(), in.domain(), in.notes()),
+                "emailAddress", mapper);
+
+        handlers.put(FIND_GROUPS, new PagedReadHandler<>(findGroups, FindGroupsResult.class, FindGroupsResult::folders));
+        handlers.put(GET_GROUP_MEMBERS,
+                new PagedReadHandler<>(groupId, GroupMembersResult.class, GroupMembersResult::groupMembers));
+        handlers.put(CREATE_GROUP, new WriteHandler<>(createGroup, Group.class, true, (in, out) -> (Group) out));
+        handlers.put(UPDATE_GROUP, new WriteHandler<>(updateGroup, Group.class, true, (in, out) -> (Group) out));
+        // delete-group returns no data: the result of a deleted group is its id.
+        handlers.put(DELETE_GROUP, new WriteHandler<>(groupId, JsonNode.class, false, (in, out) -> in.id()));
+        handlers.put(ADD_GROUP_MEMBER, new WriteHandler<>(groupMember, MemberChangeResult.class, true,
+                (in, out) -> (MemberChangeResult) out));
+        handlers.put(REMOVE_GROUP_MEMBER, new WriteHandler<>(groupMember, MemberChangeResult.class, true,
+                (in, out) -> (MemberChangeResult) out));
+        handlers.put(GET_CONNECTION, new NoInputHandler<>(Connection.class));
+        handlers.put(EXECUTE_SYNC, new NoInputHandler<>(SyncResult.class));
+    }
+
+    OperationHandler get(MimecastDirectoryOperation operation) {
+        return handlers.get(operation);
+    }
+}

@@ -1,0 +1,18 @@
+package org.apache.camel.component.mimecast.directory.producer;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
+import org.apache.camel.component.mimecast.directory.client.MimecastClient;
+
+/**
+ * What an operation handler needs from its endpoint.
+ *
+ * @param operation     the operation to run
+ * @param client        the endpoint's client
+ * @param configuration the endpoint's options
+ * @param mapper        the component's JSON mapper
+ */
+record ProducerContext(MimecastDirectoryOperation operation, MimecastClient client,
+        MimecastDirectoryConfiguration configuration, ObjectMapper mapper) {
+}

@@ -1,0 +1,160 @@
+package org.apache.camel.component.mimecast.directory.producer;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.mimecast.directory.MimecastApiException;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
+import org.apache.camel.component.mimecast.directory.MimecastValidationException;
+import org.apache.camel.component.mimecast.directory.client.ApiResponse;
+import org.apache.camel.component.mimecast.directory.client.RateLimitStatus;
+import org.apache.camel.component.mimecast.directory.model.ItemFailure;
+import org.apache.camel.component.mimecast.directory.model.ItemResult;
+import org.apache.camel.component.mimecast.directory.model.MimecastRequest;
+import org.apache.camel.component.mimecast.directory.model.RequestItem;
+
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.ITEM_FAILURES;
+
+/**
+ * The write operations (create, update and delete group; add and remove member). A list is sent in requests of at
+ * most {@code batchSize} items; the results come back in input order, each {@code fail[]} entry matched to its input
+ * by the key Mimecast echoes.
+ *
+ * @param <I> the request item type
+ * @param <R> the result type of one item
+ */
+final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
+
+    private final RequestItemReader<I> reader;
+    private final Class<?> responseType;
+    private final boolean successHasData;
+    private final BiFunction<I, Object, R> resultOf;
+
+    /**
+     * @param responseType   the type of the response's data items
+     * @param successHasData whether each successful item has a data item (false for delete-group)
+     * @param resultOf       the result of one successful item from its request and its data item (null if none)
+     */
+    WriteHandler(RequestItemReader<I> reader, Class<?> responseType, boolean successHasData,
+                 BiFunction<I, Object, R> resultOf) {
+        this.reader = reader;
+        this.responseType = responseType;
+        this.successHasData = successHasData;
+        this.resultOf = resultOf;
+    }
+
+    @Override
+    public void process(Exchange exchange, ProducerContext context) {
+        MimecastDirectoryConfiguration configuration = context.configuration();
+        if (configuration.getBatchSize() < 1) {
+            throw new MimecastValidationException(
+                    "batchSize", "batchSize must be 1 or more, was " + configuration.getBatchSize());
+        }
+        RequestItems<I> request = reader.read(
+                exchange, new ExchangeInputs(exchange, configuration), context.operation().operationName());
+        List<I> items = request.items();
+
+        List<ItemResult<R>> outcomes = new ArrayList<>(items.size());
+        int requests = 0;
+        String lastRequestId = null;
+        RateLimitStatus rateLimit = null;
+        for (int from = 0; from < items.size(); from += configuration.getBatchSize()) {
+            List<I> chunk = items.subList(from, Math.min(items.size(), from + configuration.getBatchSize()));
+            ApiResponse<?> response;
+            try {
+                response = context.client().call(context.operation(), MimecastRequest.of(chunk), responseType);
+            } catch (MimecastApiException e) {
+                throw withEarlierResults(e, from, items.size(), outcomes);
+            }
+            requests += response.attempts();
+            lastRequestId = response.requestId();
+            rateLimit = response.rateLimit();
+            outcomes.addAll(match(chunk, response, context.mapper()));
+        }
+
+        List<ItemFailure> failures = outcomes.stream().map(ItemResult::failure).filter(Objects::nonNull).toList();
+        List<R> results = outcomes.stream().filter(ItemResult::isSuccess).map(ItemResult::result).toList();
+        if (!failures.isEmpty() && configuration.isThrowOnItemFailure()) {
+            throw MimecastApiException.forItemFailures(
+                    context.operation(), lastRequestId, failures, results, items.size());
+        }
+        Message message = exchange.getMessage();
+        if (configuration.isThrowOnItemFailure()) {
+            message.setBody(request.isList() ? results : results.get(0));
+        } else {
+            message.setBody(request.isList() ? outcomes : outcomes.get(0));
+            message.setHeader(ITEM_FAILURES, failures);
+        }
+        CallHeaders.set(message, lastRequestId, requests, rateLimit);
+    }
+
+    /** Pairs each item of a chunk with its failure (by echoed key) or with the next data item, in order. */
+    private List<ItemResult<R>> match(List<I> chunk, ApiResponse<?> response, ObjectMapper mapper) {
+        List<ItemFailure> unmatched = new ArrayList<>(response.body().fail());
+        ItemFailure[] failureOf = new ItemFailure[chunk.size()];
+        for (int i = 0; i < chunk.size() && !unmatched.isEmpty(); i++) {
+            JsonNode item = mapper.valueToTree(chunk.get(i));
+            for (Iterator<ItemFailure> it = unmatched.iterator(); it.hasNext();) {
+                ItemFailure failure = it.next();
+                if (keyMatches(failure.key(), item)) {
+                    failureOf[i] = failure;
+                    it.remove();
+                    break;
+                }
+            }
+        }
+        // A failure whose key matches no item is charged to the first items still without one.
+        for (int i = 0; i < chunk.size() && !unmatched.isEmpty(); i++) {
+            if (failureOf[i] == null) {
+                failureOf[i] = unmatched.remove(0);
+            }
+        }
+        Iterator<?> data = response.body().data().iterator();
+        List<ItemResult<R>> outcomes = new ArrayList<>(chunk.size());
+        for (int i = 0; i < chunk.size(); i++) {
+            I item = chunk.get(i);
+            if (failureOf[i] != null) {
+                outcomes.add(new ItemResult<>(item, null, failureOf[i]));
+            } else {
+                Object dataItem = successHasData && data.hasNext() ? data.next() : null;
+                outcomes.add(new ItemResult<>(item, resultOf.apply(item, dataItem), null));
+            }
+        }
+        return outcomes;
+    }
+
+    private static boolean keyMatches(Map<String, Object> key, JsonNode item) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        for (Map.Entry<String, Object> entry : key.entrySet()) {
+            JsonNode value = item.get(entry.getKey());
+            if (entry.getValue() != null && (value == null || !value.asText().equals(String.valueOf(entry.getValue())))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A later batch failed: say which items were already applied, so that nothing is lost or applied twice. */
+    private MimecastApiException withEarlierResults(
+            MimecastApiException e, int failedFrom, int total, List<ItemResult<R>> earlier) {
+        if (failedFrom == 0) {
+            return e;
+        }
+        List<R> applied = earlier.stream().filter(ItemResult::isSuccess).map(ItemResult::result).toList();
+        return new MimecastApiException(
+                e.getMessage() + ". Items 0.." + (failedFrom - 1) + " of " + total + " were sent before ("
+                                        + applied.size() + " succeeded, see getSucceeded()); items " + failedFrom
+                                        + ".." + (total - 1) + " are not confirmed",
+                e.getOperation(), e.getHttpStatus(), e.getRequestId(), e.isRetryable(), e.getFailures(), applied, e);
+    }
+}
