@@ -1,0 +1,39 @@
+package org.apache.camel.component.mimecast.directory;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
+import org.apache.camel.component.mimecast.emulator.MimecastEmulatorExtension;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A CamelContext whose mimecast-directory component points at a fresh emulator (reset before each test).
+ */
+public abstract class MimecastTestSupport extends CamelTestSupport {
+
+    @RegisterExtension
+    static MimecastEmulatorExtension mimecast = new MimecastEmulatorExtension();
+
+    protected MimecastEmulator emulator() {
+        return mimecast.emulator();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        MimecastDirectoryComponent component = new MimecastDirectoryComponent();
+        configure(component.getConfiguration(), emulator());
+        context.addComponent("mimecast-directory", component);
+        return context;
+    }
+
+    /** Points a configuration at the emulator, with short retry waits for fast tests. */
+    static void configure(MimecastDirectoryConfiguration configuration, MimecastEmulator emulator) {
+        configuration.setBaseUrl(emulator.baseUrl());
+        configuration.setAccessKey(emulator.credentials().accessKey());
+        configuration.setSecretKey(emulator.credentials().secretKey());
+        configuration.setAppId(emulator.credentials().appId());
+        configuration.setAppKey(emulator.credentials().appKey());
+        configuration.setRetryBackoff(10);
+    }
+}
