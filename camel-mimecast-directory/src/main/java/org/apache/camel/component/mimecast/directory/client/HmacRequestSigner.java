@@ -77,7 +77,7 @@ public final class HmacRequestSigner implements RequestAuthenticator {
     private static String requireCredential(String value, String option) {
         if (value == null || value.isBlank()) {
             throw new MimecastValidationException(
-                    option, "authMode=hmac needs " + option + ": set the " + option
+                    option, "API 1.0 signing needs " + option + ": set the " + option
                             + " option on the endpoint or on the component (camel.component.mimecast-directory."
                             + option + ")");
         }

@@ -1,0 +1,166 @@
+package org.apache.camel.component.mimecast.directory;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Endpoint;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mimecast.emulator.EmulatorCredentials;
+import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
+import org.apache.camel.component.mimecast.emulator.MimecastEmulatorExtension;
+import org.apache.camel.test.junit5.CamelTestSupport;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LogEvent;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.Configuration;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Runs routes with real-looking secrets at DEBUG logging and checks that no log line, exception message or toString
+ * carries secretKey or appKey (clientSecret arrives with API 2.0).
+ */
+class SecretsNeverLeakTest extends CamelTestSupport {
+
+    private static final String SECRET_KEY = Base64.getEncoder().encodeToString(
+            "Zx9-real-looking-secret-key-material-7Qp2".getBytes(StandardCharsets.UTF_8));
+    private static final String APP_KEY = "a1b2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d";
+    private static final String WRONG_APP_KEY = "ffffeeee-dddd-4ccc-bbbb-aaaa99998888";
+
+    @RegisterExtension
+    static MimecastEmulatorExtension mimecast = new MimecastEmulatorExtension(MimecastEmulator.builder()
+            .credentials(new EmulatorCredentials("mc-access-key-XYZ", SECRET_KEY, "my-app-id", APP_KEY)));
+
+    // Camel core (not this component) logs resolved {{placeholder}} values and URIs at DEBUG, unmasked. The docs tell
+    // users who keep secrets in placeholders to hold these two loggers at INFO.
+    private static final List<String> PLACEHOLDER_LOGGERS = List.of(
+            "org.apache.camel.component.properties", "org.apache.camel.impl.engine.DefaultCamelContextExtension");
+
+    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private AbstractAppender appender;
+    private Level previousLevel;
+
+    @BeforeEach
+    void captureEveryLogLineAtDebug() {
+        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
+        Configuration configuration = logging.getConfiguration();
+        appender = new AbstractAppender("capture", null, null, true, Property.EMPTY_ARRAY) {
+            @Override
+            public void append(LogEvent event) {
+                StringWriter text = new StringWriter();
+                text.append(event.getLoggerName()).append(' ').append(event.getMessage().getFormattedMessage());
+                if (event.getThrown() != null) {
+                    event.getThrown().printStackTrace(new PrintWriter(text));
+                }
+                lines.add(text.toString());
+            }
+        };
+        appender.start();
+        LoggerConfig root = configuration.getRootLogger();
+        previousLevel = root.getLevel();
+        root.addAppender(appender, Level.DEBUG, null);
+        root.setLevel(Level.DEBUG);
+        logging.updateLoggers();
+    }
+
+    @AfterEach
+    void stopCapturing() {
+        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
+        LoggerConfig root = logging.getConfiguration().getRootLogger();
+        root.removeAppender("capture");
+        root.setLevel(previousLevel);
+        PLACEHOLDER_LOGGERS.forEach(name -> logging.getConfiguration().removeLogger(name));
+        logging.updateLoggers();
+        appender.stop();
+    }
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        // Secrets on the component as well as in URIs below.
+        context.getPropertiesComponent().addInitialProperty("mimecast.appKey", APP_KEY);
+        MimecastDirectoryComponent component = new MimecastDirectoryComponent();
+        component.getConfiguration().setSecretKey(SECRET_KEY);
+        context.addComponent("mimecast-directory", component);
+        return context;
+    }
+
+    /** Every logger at DEBUG; secrets literally in URIs and on the component. */
+    @Test
+    void noSecretWithLiteralSecretsInUris() throws Exception {
+        String secrets = "&secretKey=RAW(" + SECRET_KEY + ")&appKey=" + APP_KEY;
+        runRoutesAndAssertNoLeak(secrets);
+    }
+
+    /** Secrets from property placeholders, with Camel core's placeholder loggers at INFO as the docs advise. */
+    @Test
+    void noSecretWithPlaceholders() throws Exception {
+        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
+        PLACEHOLDER_LOGGERS.forEach(name -> logging.getConfiguration()
+                .addLogger(name, new LoggerConfig(name, Level.INFO, true)));
+        logging.updateLoggers();
+        runRoutesAndAssertNoLeak("&appKey={{mimecast.appKey}}");
+    }
+
+    private void runRoutesAndAssertNoLeak(String secretOptions) throws Exception {
+        MimecastEmulator emulator = mimecast.emulator();
+        String group = emulator.directory().createGroup("Staff").id();
+        emulator.directory().addMembers(group, 3);
+        String base = "mimecast-directory:get-group-members?baseUrl=" + emulator.baseUrl()
+                      + "&accessKey=mc-access-key-XYZ&appId=my-app-id&groupId=" + group;
+        String goodUri = base + secretOptions;
+        String badUri = base + "&appKey=" + WRONG_APP_KEY + "&maxRetries=0";
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:good").routeId("good").log("members: ${body}").to(goodUri).log("got ${body}");
+                from("direct:bad").routeId("bad").to(badUri);
+            }
+        });
+
+        List<?> members = template.requestBody("direct:good", null, List.class);
+        assertEquals(3, members.size());
+        CamelExecutionException failure = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody("direct:bad", (Object) null));
+        assertEquals(401, ((MimecastApiException) failure.getCause()).getHttpStatus());
+
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        List<String> texts = new java.util.ArrayList<>(lines);
+        texts.add(trace.toString());
+        for (Endpoint endpoint : context.getEndpoints()) {
+            // getEndpointUri() is the raw registry key, unmasked in every Camel component; toString() is what is shown.
+            texts.add(endpoint.toString());
+            if (endpoint instanceof MimecastDirectoryEndpoint mimecastEndpoint) {
+                texts.add(mimecastEndpoint.getConfiguration().toString());
+                texts.add(mimecastEndpoint.getClient().toString());
+            }
+        }
+        texts.add(context.getRoute("good").toString());
+
+        assertTrue(lines.size() > 20, "DEBUG logging was captured: " + lines.size() + " lines");
+        assertTrue(texts.stream().anyMatch(t -> t.contains("mimecast-directory")), "the routes were logged");
+        for (String text : texts) {
+            assertFalse(text.contains(SECRET_KEY), () -> "secretKey leaked: " + text);
+            assertFalse(text.contains(APP_KEY), () -> "appKey leaked: " + text);
+            assertFalse(text.contains(WRONG_APP_KEY), () -> "appKey leaked: " + text);
+        }
+    }
+}
