@@ -53,6 +53,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "emailAddress": getOrCreateConfiguration(target).setEmailAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "groupid":
         case "groupId": getOrCreateConfiguration(target).setGroupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "groupquery":
+        case "groupQuery": getOrCreateConfiguration(target).setGroupQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
@@ -63,6 +65,7 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrywait":
         case "maxRetryWait": getOrCreateConfiguration(target).setMaxRetryWait(property(camelContext, long.class, value)); return true;
+        case "mode": getOrCreateConfiguration(target).setMode(property(camelContext, org.apache.camel.component.mimecast.directory.ConsumerMode.class, value)); return true;
         case "notes": getOrCreateConfiguration(target).setNotes(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": getOrCreateConfiguration(target).setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -80,8 +83,14 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "secretkey":
         case "secretKey": getOrCreateConfiguration(target).setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
         case "source": getOrCreateConfiguration(target).setSource(property(camelContext, java.lang.String.class, value)); return true;
+        case "splitmembers":
+        case "splitMembers": getOrCreateConfiguration(target).setSplitMembers(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": getOrCreateConfiguration(target).setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
+        case "statefile":
+        case "stateFile": getOrCreateConfiguration(target).setStateFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "throwonitemfailure":
         case "throwOnItemFailure": getOrCreateConfiguration(target).setThrowOnItemFailure(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -114,6 +123,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "emailAddress": return java.lang.String.class;
         case "groupid":
         case "groupId": return java.lang.String.class;
+        case "groupquery":
+        case "groupQuery": return java.lang.String.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
@@ -124,6 +135,7 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "maxRetries": return int.class;
         case "maxretrywait":
         case "maxRetryWait": return long.class;
+        case "mode": return org.apache.camel.component.mimecast.directory.ConsumerMode.class;
         case "notes": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
@@ -141,8 +153,14 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "secretkey":
         case "secretKey": return java.lang.String.class;
         case "source": return java.lang.String.class;
+        case "splitmembers":
+        case "splitMembers": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
+        case "statefile":
+        case "stateFile": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "throwonitemfailure":
         case "throwOnItemFailure": return boolean.class;
         default: return null;
@@ -176,6 +194,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "emailAddress": return getOrCreateConfiguration(target).getEmailAddress();
         case "groupid":
         case "groupId": return getOrCreateConfiguration(target).getGroupId();
+        case "groupquery":
+        case "groupQuery": return getOrCreateConfiguration(target).getGroupQuery();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
@@ -186,6 +206,7 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrywait":
         case "maxRetryWait": return getOrCreateConfiguration(target).getMaxRetryWait();
+        case "mode": return getOrCreateConfiguration(target).getMode();
         case "notes": return getOrCreateConfiguration(target).getNotes();
         case "pagesize":
         case "pageSize": return getOrCreateConfiguration(target).getPageSize();
@@ -203,10 +224,25 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "secretkey":
         case "secretKey": return getOrCreateConfiguration(target).getSecretKey();
         case "source": return getOrCreateConfiguration(target).getSource();
+        case "splitmembers":
+        case "splitMembers": return getOrCreateConfiguration(target).isSplitMembers();
         case "sslcontextparameters":
         case "sslContextParameters": return getOrCreateConfiguration(target).getSslContextParameters();
+        case "statefile":
+        case "stateFile": return getOrCreateConfiguration(target).getStateFile();
+        case "staterepository":
+        case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "throwonitemfailure":
         case "throwOnItemFailure": return getOrCreateConfiguration(target).isThrowOnItemFailure();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

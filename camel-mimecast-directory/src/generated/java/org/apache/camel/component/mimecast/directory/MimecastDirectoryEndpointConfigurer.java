@@ -55,6 +55,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "groupid":
         case "groupId": target.getConfiguration().setGroupId(property(camelContext, java.lang.String.class, value)); return true;
+        case "groupquery":
+        case "groupQuery": target.getConfiguration().setGroupQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
@@ -63,6 +65,7 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrywait":
         case "maxRetryWait": target.getConfiguration().setMaxRetryWait(property(camelContext, long.class, value)); return true;
+        case "mode": target.getConfiguration().setMode(property(camelContext, org.apache.camel.component.mimecast.directory.ConsumerMode.class, value)); return true;
         case "notes": target.getConfiguration().setNotes(property(camelContext, java.lang.String.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
@@ -93,10 +96,16 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "source": target.getConfiguration().setSource(property(camelContext, java.lang.String.class, value)); return true;
+        case "splitmembers":
+        case "splitMembers": target.getConfiguration().setSplitMembers(property(camelContext, boolean.class, value)); return true;
         case "sslcontextparameters":
         case "sslContextParameters": target.getConfiguration().setSslContextParameters(property(camelContext, org.apache.camel.support.jsse.SSLContextParameters.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "statefile":
+        case "stateFile": target.getConfiguration().setStateFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "throwonitemfailure":
         case "throwOnItemFailure": target.getConfiguration().setThrowOnItemFailure(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
@@ -142,6 +151,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "greedy": return boolean.class;
         case "groupid":
         case "groupId": return java.lang.String.class;
+        case "groupquery":
+        case "groupQuery": return java.lang.String.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "lazystartproducer":
@@ -150,6 +161,7 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxRetries": return int.class;
         case "maxretrywait":
         case "maxRetryWait": return long.class;
+        case "mode": return org.apache.camel.component.mimecast.directory.ConsumerMode.class;
         case "notes": return java.lang.String.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
@@ -180,10 +192,16 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
         case "source": return java.lang.String.class;
+        case "splitmembers":
+        case "splitMembers": return boolean.class;
         case "sslcontextparameters":
         case "sslContextParameters": return org.apache.camel.support.jsse.SSLContextParameters.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "statefile":
+        case "stateFile": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "throwonitemfailure":
         case "throwOnItemFailure": return boolean.class;
         case "timeunit":
@@ -230,6 +248,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "greedy": return target.isGreedy();
         case "groupid":
         case "groupId": return target.getConfiguration().getGroupId();
+        case "groupquery":
+        case "groupQuery": return target.getConfiguration().getGroupQuery();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
@@ -238,6 +258,7 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrywait":
         case "maxRetryWait": return target.getConfiguration().getMaxRetryWait();
+        case "mode": return target.getConfiguration().getMode();
         case "notes": return target.getConfiguration().getNotes();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
@@ -268,10 +289,16 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "source": return target.getConfiguration().getSource();
+        case "splitmembers":
+        case "splitMembers": return target.getConfiguration().isSplitMembers();
         case "sslcontextparameters":
         case "sslContextParameters": return target.getConfiguration().getSslContextParameters();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "statefile":
+        case "stateFile": return target.getConfiguration().getStateFile();
+        case "staterepository":
+        case "stateRepository": return target.getConfiguration().getStateRepository();
         case "throwonitemfailure":
         case "throwOnItemFailure": return target.getConfiguration().isThrowOnItemFailure();
         case "timeunit":
@@ -287,6 +314,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

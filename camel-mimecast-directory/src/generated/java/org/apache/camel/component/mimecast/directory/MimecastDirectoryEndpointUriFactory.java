@@ -23,7 +23,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(46);
+        Set<String> props = new HashSet<>(51);
         props.add("accessKey");
         props.add("appId");
         props.add("appKey");
@@ -42,10 +42,12 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
         props.add("exchangePattern");
         props.add("greedy");
         props.add("groupId");
+        props.add("groupQuery");
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxRetries");
         props.add("maxRetryWait");
+        props.add("mode");
         props.add("notes");
         props.add("operation");
         props.add("pageSize");
@@ -65,8 +67,11 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
         props.add("secretKey");
         props.add("sendEmptyMessageWhenIdle");
         props.add("source");
+        props.add("splitMembers");
         props.add("sslContextParameters");
         props.add("startScheduler");
+        props.add("stateFile");
+        props.add("stateRepository");
         props.add("throwOnItemFailure");
         props.add("timeUnit");
         props.add("useFixedDelay");

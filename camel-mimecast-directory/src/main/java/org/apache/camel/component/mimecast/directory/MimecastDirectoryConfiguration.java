@@ -1,6 +1,7 @@
 package org.apache.camel.component.mimecast.directory;
 
 import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -62,6 +63,17 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     private long maxRetryWait = 60000L;
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
+    @UriParam(label = "consumer", defaultValue = "snapshot")
+    private ConsumerMode mode = ConsumerMode.snapshot;
+    @UriParam(label = "consumer")
+    private String groupQuery;
+    @UriParam(label = "consumer", defaultValue = "false")
+    private boolean splitMembers;
+    @UriParam(label = "consumer")
+    private StateRepository<String, String> stateRepository;
+    @UriParam(label = "consumer")
+    private String stateFile;
+
 
     public String getBaseUrl() {
         return baseUrl;
@@ -336,6 +348,65 @@ public class MimecastDirectoryConfiguration implements Cloneable {
      */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
+    }
+
+    public ConsumerMode getMode() {
+        return mode;
+    }
+
+    /**
+     * Consumer: snapshot emits every page of members each poll; changes emits only the members added to or removed
+     * from each group since the last completed poll.
+     */
+    public void setMode(ConsumerMode mode) {
+        this.mode = mode;
+    }
+
+    public String getGroupQuery() {
+        return groupQuery;
+    }
+
+    /**
+     * Consumer: watch every group whose name find-groups matches with this query (with the source option), found
+     * anew each poll. Use instead of, or with, groupId (which takes a comma separated list).
+     */
+    public void setGroupQuery(String groupQuery) {
+        this.groupQuery = groupQuery;
+    }
+
+    public boolean isSplitMembers() {
+        return splitMembers;
+    }
+
+    /**
+     * Consumer: emit one exchange per member (or per change) instead of one per page.
+     */
+    public void setSplitMembers(boolean splitMembers) {
+        this.splitMembers = splitMembers;
+    }
+
+    public StateRepository<String, String> getStateRepository() {
+        return stateRepository;
+    }
+
+    /**
+     * Consumer, mode=changes: where the membership seen at the last completed poll is kept. Use a persistent one so
+     * that a restart neither repeats nor loses changes; in memory when unset (and stateFile is unset).
+     */
+    public void setStateRepository(StateRepository<String, String> stateRepository) {
+        this.stateRepository = stateRepository;
+    }
+
+    public String getStateFile() {
+        return stateFile;
+    }
+
+    /**
+     * Consumer, mode=changes: a file to keep the membership state in (a FileStateRepository), the easy way to
+     * survive restarts. Ignored when stateRepository is set.
+     */
+    public void setStateFile(String stateFile) {
+        this.stateFile = stateFile;
     }
 
     /**

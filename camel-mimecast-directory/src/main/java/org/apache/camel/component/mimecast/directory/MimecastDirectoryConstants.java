@@ -74,8 +74,8 @@ public final class MimecastDirectoryConstants {
               javaType = "Boolean")
     public static final String LAST_PAGE = "CamelMimecastDirectoryLastPage";
     @Metadata(label = "consumer",
-              description = "In mode=changes with splitMembers=true: ADDED or REMOVED.",
-              javaType = "org.apache.camel.component.mimecast.directory.consumer.MemberChangeType")
+              description = "In mode=changes: ADDED or REMOVED (with splitMembers=true; a page of changes mixes both).",
+              javaType = "org.apache.camel.component.mimecast.directory.model.MemberChangeType")
     public static final String CHANGE_TYPE = "CamelMimecastDirectoryChangeType";
 
     private MimecastDirectoryConstants() {

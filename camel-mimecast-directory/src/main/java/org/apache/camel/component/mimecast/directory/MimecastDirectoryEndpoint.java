@@ -6,6 +6,7 @@ import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.component.mimecast.directory.client.MimecastClient;
+import org.apache.camel.component.mimecast.directory.consumer.MimecastDirectoryConsumer;
 import org.apache.camel.component.mimecast.directory.producer.MimecastDirectoryProducer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
@@ -22,6 +23,9 @@ import org.apache.camel.support.ScheduledPollEndpoint;
              headersClass = MimecastDirectoryConstants.class)
 public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
+    /** The consumer's default poll delay: 5 minutes. */
+    public static final long DEFAULT_CONSUMER_DELAY = 5 * 60 * 1000L;
+
     @UriPath(enums = MimecastDirectoryOperation.NAMES,
              description = "The operation to perform; the consumer supports get-group-members")
     @Metadata(required = true)
@@ -37,6 +41,8 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
         super(uri, component);
         this.operation = operation;
         this.configuration = configuration;
+        // Mimecast limits calls per hour: poll every few minutes unless told otherwise.
+        setDelay(DEFAULT_CONSUMER_DELAY);
     }
 
     @Override
@@ -51,7 +57,9 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
 
     @Override
     public Consumer createConsumer(Processor processor) throws Exception {
-        throw new UnsupportedOperationException("The mimecast-directory consumer is not available yet");
+        MimecastDirectoryConsumer consumer = new MimecastDirectoryConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override

@@ -1,0 +1,266 @@
+package org.apache.camel.component.mimecast.directory.consumer;
+
+import java.io.File;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.component.mimecast.directory.ConsumerMode;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryEndpoint;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
+import org.apache.camel.component.mimecast.directory.client.ApiResponse;
+import org.apache.camel.component.mimecast.directory.client.MimecastClient;
+import org.apache.camel.component.mimecast.directory.client.PageIterator;
+import org.apache.camel.component.mimecast.directory.model.GroupIdRequest;
+import org.apache.camel.component.mimecast.directory.model.GroupMembersResult;
+import org.apache.camel.component.mimecast.directory.model.Member;
+import org.apache.camel.component.mimecast.directory.model.MemberChange;
+import org.apache.camel.component.mimecast.directory.model.MemberChangeType;
+import org.apache.camel.spi.StateRepository;
+import org.apache.camel.support.ScheduledBatchPollingConsumer;
+import org.apache.camel.support.processor.state.FileStateRepository;
+import org.apache.camel.support.processor.state.MemoryStateRepository;
+import org.apache.camel.support.service.ServiceHelper;
+
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.CHANGE_TYPE;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.GROUP_DESCRIPTION;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.GROUP_ID;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.LAST_PAGE;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.NEXT_PAGE_TOKEN;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.PAGE_NUMBER;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.PAGE_SIZE;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.REQUEST_ID;
+
+/**
+ * Polls the members of the watched groups. In snapshot mode every page is emitted as it is read (one page held at a
+ * time). In changes mode each group is read completely first (a failed call emits and commits nothing), then the
+ * additions and removals since the last completed poll are emitted in pages; the stored membership advances only
+ * past exchanges that completed, so a failing route gets the rest again on the next poll.
+ */
+public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
+
+    /** Pages as large as Mimecast is known to serve: the fewest calls per poll. */
+    static final int DEFAULT_PAGE_SIZE = 500;
+    /** FileStateRepository resets itself past its size cap (1 MB by default): allow large memberships. */
+    static final long STATE_FILE_MAX_SIZE = 64L * 1024 * 1024;
+
+    private final MimecastDirectoryConfiguration configuration;
+    private final GroupResolver groupResolver;
+    private final int pageSize;
+    private StateRepository<String, String> stateRepository;
+    private boolean ownsStateRepository;
+    private MembershipStore membershipStore;
+
+    public MimecastDirectoryConsumer(MimecastDirectoryEndpoint endpoint, Processor processor) {
+        super(endpoint, processor);
+        if (endpoint.getOperation() != MimecastDirectoryOperation.GET_GROUP_MEMBERS) {
+            throw new IllegalArgumentException(
+                    "The mimecast-directory consumer reads group members: use from(\"mimecast-directory:get-group-members"
+                                               + "?groupId=...\"), not " + endpoint.getOperation());
+        }
+        this.configuration = endpoint.getConfiguration();
+        this.groupResolver = new GroupResolver(configuration);
+        this.pageSize = configuration.getPageSize() != null ? configuration.getPageSize() : DEFAULT_PAGE_SIZE;
+    }
+
+    @Override
+    public MimecastDirectoryEndpoint getEndpoint() {
+        return (MimecastDirectoryEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        if (configuration.getMode() == ConsumerMode.changes) {
+            stateRepository = configuration.getStateRepository();
+            ownsStateRepository = stateRepository == null;
+            if (stateRepository == null) {
+                stateRepository = configuration.getStateFile() != null
+                        ? FileStateRepository.fileStateRepository(new File(configuration.getStateFile()),
+                                STATE_FILE_MAX_SIZE)
+                        : new MemoryStateRepository();
+            }
+            ServiceHelper.startService(stateRepository);
+            membershipStore = new MembershipStore(stateRepository);
+        }
+        super.doStart();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        super.doStop();
+        if (ownsStateRepository) {
+            ServiceHelper.stopService(stateRepository);
+        }
+    }
+
+    @Override
+    protected int poll() throws Exception {
+        MimecastClient client = getEndpoint().getClient();
+        List<WatchedGroup> groups = groupResolver.resolve(client, pageSize);
+        Emitter emitter = new Emitter();
+        for (int i = 0; i < groups.size() && !emitter.failed; i++) {
+            boolean lastGroup = i == groups.size() - 1;
+            if (configuration.getMode() == ConsumerMode.changes) {
+                pollChanges(client, groups.get(i), lastGroup, emitter);
+            } else {
+                pollSnapshot(client, groups.get(i), lastGroup, emitter);
+            }
+        }
+        // Ready after the first poll whose calls all succeeded (a failed call throws above and marks the poll failed).
+        forceConsumerAsReady();
+        return emitter.count;
+    }
+
+    private void pollSnapshot(MimecastClient client, WatchedGroup group, boolean lastGroup, Emitter emitter) {
+        PageIterator<GroupMembersResult> pages = members(client, group);
+        int pageNumber = 0;
+        while (pages.hasNext() && !emitter.failed) {
+            ApiResponse<GroupMembersResult> page = pages.next();
+            pageNumber++;
+            List<Member> members = membersOf(page);
+            boolean lastPage = !pages.hasNext();
+            if (configuration.isSplitMembers()) {
+                for (int m = 0; m < members.size() && !emitter.failed; m++) {
+                    Exchange exchange = pageExchange(group, page, pageNumber, lastPage, members.get(m));
+                    emitter.emit(exchange, lastGroup && lastPage && m == members.size() - 1);
+                }
+            } else {
+                emitter.emit(pageExchange(group, page, pageNumber, lastPage, members), lastGroup && lastPage);
+            }
+        }
+    }
+
+    private void pollChanges(MimecastClient client, WatchedGroup group, boolean lastGroup, Emitter emitter) {
+        Set<String> previous = membershipStore.load(group.id());
+        Set<String> current = new LinkedHashSet<>();
+        List<MemberChange> changes = new ArrayList<>();
+        PageIterator<GroupMembersResult> pages = members(client, group);
+        while (pages.hasNext()) {
+            for (Member member : membersOf(pages.next())) {
+                String identity = member.identity();
+                if (identity != null && current.add(identity) && (previous == null || !previous.contains(identity))) {
+                    changes.add(new MemberChange(group.id(), MemberChangeType.ADDED, member));
+                }
+            }
+        }
+        if (previous != null) {
+            previous.stream().filter(identity -> !current.contains(identity))
+                    .map(identity -> new MemberChange(group.id(), MemberChangeType.REMOVED, removedMember(identity)))
+                    .forEach(changes::add);
+        }
+        Set<String> committed = previous == null ? new LinkedHashSet<>() : new LinkedHashSet<>(previous);
+        int chunk = configuration.isSplitMembers() ? 1 : pageSize;
+        int pageCount = (changes.size() + chunk - 1) / chunk;
+        for (int page = 0; page < pageCount && !emitter.failed; page++) {
+            List<MemberChange> slice = changes.subList(page * chunk, Math.min(changes.size(), (page + 1) * chunk));
+            boolean lastPage = page == pageCount - 1;
+            Exchange exchange = changesExchange(group, slice, page + 1, lastPage);
+            if (emitter.emit(exchange, lastGroup && lastPage)) {
+                slice.forEach(change -> apply(committed, change));
+                membershipStore.save(group.id(), committed);
+            }
+        }
+        if (changes.isEmpty() && previous == null) {
+            membershipStore.save(group.id(), current);
+        }
+    }
+
+    private static void apply(Set<String> membership, MemberChange change) {
+        if (change.changeType() == MemberChangeType.ADDED) {
+            membership.add(change.member().identity());
+        } else {
+            membership.remove(change.member().identity());
+        }
+    }
+
+    private static Member removedMember(String identity) {
+        return identity.contains("@") ? new Member(identity, null, null, null, null)
+                : new Member(null, null, identity, null, null);
+    }
+
+    private PageIterator<GroupMembersResult> members(MimecastClient client, WatchedGroup group) {
+        return new PageIterator<>(client, MimecastDirectoryOperation.GET_GROUP_MEMBERS, new GroupIdRequest(group.id()),
+                pageSize, null, GroupMembersResult.class);
+    }
+
+    private static List<Member> membersOf(ApiResponse<GroupMembersResult> page) {
+        List<Member> members = new ArrayList<>();
+        page.body().data().forEach(d -> members.addAll(d.groupMembers() == null ? List.of() : d.groupMembers()));
+        return members;
+    }
+
+    private Exchange pageExchange(
+            WatchedGroup group, ApiResponse<GroupMembersResult> page, int pageNumber, boolean lastPage, Object body) {
+        Exchange exchange = groupExchange(group, pageNumber, lastPage, body);
+        exchange.getMessage().setHeader(NEXT_PAGE_TOKEN, page.body().nextPageToken());
+        exchange.getMessage().setHeader(REQUEST_ID, page.requestId());
+        return exchange;
+    }
+
+    private Exchange changesExchange(WatchedGroup group, List<MemberChange> slice, int pageNumber, boolean lastPage) {
+        boolean single = configuration.isSplitMembers();
+        Exchange exchange = groupExchange(group, pageNumber, lastPage, single ? slice.get(0) : List.copyOf(slice));
+        if (single) {
+            exchange.getMessage().setHeader(CHANGE_TYPE, slice.get(0).changeType());
+        }
+        return exchange;
+    }
+
+    private Exchange groupExchange(WatchedGroup group, int pageNumber, boolean lastPage, Object body) {
+        Exchange exchange = createExchange(false);
+        Message message = exchange.getMessage();
+        message.setBody(body);
+        message.setHeader(GROUP_ID, group.id());
+        if (group.description() != null) {
+            message.setHeader(GROUP_DESCRIPTION, group.description());
+        }
+        message.setHeader(PAGE_NUMBER, pageNumber);
+        message.setHeader(PAGE_SIZE, pageSize);
+        message.setHeader(LAST_PAGE, lastPage);
+        return exchange;
+    }
+
+    @Override
+    public int processBatch(Queue<Object> exchanges) throws Exception {
+        // Exchanges are emitted while pages are read (see poll) so that one page at a time is held.
+        int count = 0;
+        for (Object exchange : exchanges) {
+            getProcessor().process((Exchange) exchange);
+            count++;
+        }
+        return count;
+    }
+
+    /** Emits exchanges in order with the batch properties; stops the poll at the first exchange that fails. */
+    private final class Emitter {
+        int count;
+        boolean failed;
+
+        boolean emit(Exchange exchange, boolean complete) {
+            exchange.setProperty(Exchange.BATCH_INDEX, count);
+            // Pages are streamed: the batch size is the count so far, final on the exchange marked complete.
+            exchange.setProperty(Exchange.BATCH_SIZE, count + 1);
+            exchange.setProperty(Exchange.BATCH_COMPLETE, complete);
+            count++;
+            try {
+                getProcessor().process(exchange);
+            } catch (Exception e) {
+                exchange.setException(e);
+            }
+            if (exchange.getException() != null) {
+                failed = true;
+                getExceptionHandler().handleException(
+                        "Error processing Mimecast members page; the next poll delivers it again", exchange,
+                        exchange.getException());
+            }
+            releaseExchange(exchange, false);
+            return !failed;
+        }
+    }
+}
