@@ -58,6 +58,7 @@ class ConsumerTest extends MimecastTestSupport {
             assertEquals(i == 2, exchange.getMessage().getHeader(LAST_PAGE));
             assertEquals(i, exchange.getProperty(Exchange.BATCH_INDEX));
             assertEquals(i == 2, exchange.getProperty(Exchange.BATCH_COMPLETE));
+            assertEquals(i == 2 ? 3 : null, exchange.getProperty(Exchange.BATCH_SIZE), "known at the end of the stream");
         }
         assertEquals(3, exchangeCount("get-group-members"));
     }
@@ -71,6 +72,7 @@ class ConsumerTest extends MimecastTestSupport {
                 + group);
         await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() == 10);
         assertTrue(changes().stream().allMatch(c -> c.changeType() == MemberChangeType.ADDED), "first poll: baseline");
+        assertEquals(10, received.get(0).getProperty(Exchange.BATCH_SIZE), "changes mode knows the exact batch size");
         int polls = exchangeCount("get-group-members");
         await().atMost(5, TimeUnit.SECONDS).until(() -> exchangeCount("get-group-members") > polls + 1);
         assertEquals(10, received.size(), "no change, nothing emitted");

@@ -104,12 +104,20 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
         MimecastClient client = getEndpoint().getClient();
         List<WatchedGroup> groups = groupResolver.resolve(client, pageSize);
         Emitter emitter = new Emitter();
-        for (int i = 0; i < groups.size() && !emitter.failed; i++) {
-            boolean lastGroup = i == groups.size() - 1;
-            if (configuration.getMode() == ConsumerMode.changes) {
-                pollChanges(client, groups.get(i), lastGroup, emitter);
-            } else {
-                pollSnapshot(client, groups.get(i), lastGroup, emitter);
+        if (configuration.getMode() == ConsumerMode.changes) {
+            // Every group is read before anything is emitted: a failed call leaves the whole poll uncommitted, and
+            // the batch size is exact.
+            List<GroupChanges> all = new ArrayList<>(groups.size());
+            for (WatchedGroup group : groups) {
+                all.add(readChanges(client, group));
+            }
+            int total = all.stream().mapToInt(GroupChanges::pageCount).sum();
+            for (int i = 0; i < all.size() && !emitter.failed; i++) {
+                emitChanges(all.get(i), total, emitter);
+            }
+        } else {
+            for (int i = 0; i < groups.size() && !emitter.failed; i++) {
+                pollSnapshot(client, groups.get(i), i == groups.size() - 1, emitter);
             }
         }
         // Ready after the first poll whose calls all succeeded (a failed call throws above and marks the poll failed).
@@ -128,15 +136,24 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
             if (configuration.isSplitMembers()) {
                 for (int m = 0; m < members.size() && !emitter.failed; m++) {
                     Exchange exchange = pageExchange(group, page, pageNumber, lastPage, members.get(m));
-                    emitter.emit(exchange, lastGroup && lastPage && m == members.size() - 1);
+                    emitter.emitStreamed(exchange, lastGroup && lastPage && m == members.size() - 1);
                 }
             } else {
-                emitter.emit(pageExchange(group, page, pageNumber, lastPage, members), lastGroup && lastPage);
+                emitter.emitStreamed(pageExchange(group, page, pageNumber, lastPage, members), lastGroup && lastPage);
             }
         }
     }
 
-    private void pollChanges(MimecastClient client, WatchedGroup group, boolean lastGroup, Emitter emitter) {
+    /** One group's membership diff since the last completed poll. */
+    private record GroupChanges(WatchedGroup group, Set<String> previous, Set<String> current,
+            List<MemberChange> changes, int chunkSize) {
+
+        int pageCount() {
+            return (changes.size() + chunkSize - 1) / chunkSize;
+        }
+    }
+
+    private GroupChanges readChanges(MimecastClient client, WatchedGroup group) {
         Set<String> previous = membershipStore.load(group.id());
         Set<String> current = new LinkedHashSet<>();
         List<MemberChange> changes = new ArrayList<>();
@@ -154,20 +171,28 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
                     .map(identity -> new MemberChange(group.id(), MemberChangeType.REMOVED, removedMember(identity)))
                     .forEach(changes::add);
         }
-        Set<String> committed = previous == null ? new LinkedHashSet<>() : new LinkedHashSet<>(previous);
-        int chunk = configuration.isSplitMembers() ? 1 : pageSize;
-        int pageCount = (changes.size() + chunk - 1) / chunk;
+        return new GroupChanges(group, previous, current, changes, configuration.isSplitMembers() ? 1 : pageSize);
+    }
+
+    private void emitChanges(GroupChanges diff, int batchSize, Emitter emitter) {
+        WatchedGroup group = diff.group();
+        if (diff.changes().isEmpty()) {
+            if (diff.previous() == null) {
+                membershipStore.save(group.id(), diff.current());
+            }
+            return;
+        }
+        Set<String> committed = diff.previous() == null ? new LinkedHashSet<>() : new LinkedHashSet<>(diff.previous());
+        List<MemberChange> changes = diff.changes();
+        int chunk = diff.chunkSize();
+        int pageCount = diff.pageCount();
         for (int page = 0; page < pageCount && !emitter.failed; page++) {
             List<MemberChange> slice = changes.subList(page * chunk, Math.min(changes.size(), (page + 1) * chunk));
-            boolean lastPage = page == pageCount - 1;
-            Exchange exchange = changesExchange(group, slice, page + 1, lastPage);
-            if (emitter.emit(exchange, lastGroup && lastPage)) {
+            Exchange exchange = changesExchange(group, slice, page + 1, page == pageCount - 1);
+            if (emitter.emit(exchange, emitter.count == batchSize - 1, batchSize)) {
                 slice.forEach(change -> apply(committed, change));
                 membershipStore.save(group.id(), committed);
             }
-        }
-        if (changes.isEmpty() && previous == null) {
-            membershipStore.save(group.id(), current);
         }
     }
 
@@ -242,10 +267,17 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
         int count;
         boolean failed;
 
-        boolean emit(Exchange exchange, boolean complete) {
+        /** Emits one of a stream whose size is only known at its end: the size is set on the last exchange. */
+        boolean emitStreamed(Exchange exchange, boolean complete) {
+            return emit(exchange, complete, complete ? count + 1 : 0);
+        }
+
+        boolean emit(Exchange exchange, boolean complete, int batchSize) {
             exchange.setProperty(Exchange.BATCH_INDEX, count);
-            // Pages are streamed: the batch size is the count so far, final on the exchange marked complete.
-            exchange.setProperty(Exchange.BATCH_SIZE, count + 1);
+            if (batchSize > 0) {
+                // Camel's aggregator completes a batch-consumer batch when its count reaches this size.
+                exchange.setProperty(Exchange.BATCH_SIZE, batchSize);
+            }
             exchange.setProperty(Exchange.BATCH_COMPLETE, complete);
             count++;
             try {
