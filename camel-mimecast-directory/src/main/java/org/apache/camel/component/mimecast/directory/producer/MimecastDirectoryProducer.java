@@ -3,6 +3,8 @@ package org.apache.camel.component.mimecast.directory.producer;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryEndpoint;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.OPERATION;
@@ -13,6 +15,8 @@ import static org.apache.camel.component.mimecast.directory.MimecastDirectoryCon
 public class MimecastDirectoryProducer extends DefaultProducer {
 
     private final OperationHandlers handlers;
+    private WritableHealthCheckRepository healthCheckRepository;
+    private MimecastDirectoryProducerHealthCheck healthCheck;
 
     public MimecastDirectoryProducer(MimecastDirectoryEndpoint endpoint) {
         super(endpoint);
@@ -22,6 +26,28 @@ public class MimecastDirectoryProducer extends DefaultProducer {
     @Override
     public MimecastDirectoryEndpoint getEndpoint() {
         return (MimecastDirectoryEndpoint) super.getEndpoint();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // Health checks are optional: only when camel-health provides the producers repository.
+        healthCheckRepository = HealthCheckHelper.getHealthCheckRepository(
+                getEndpoint().getCamelContext(), "producers", WritableHealthCheckRepository.class);
+        if (healthCheckRepository != null) {
+            healthCheck = new MimecastDirectoryProducerHealthCheck(getEndpoint(), getEndpoint().getId());
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthCheckRepository.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthCheckRepository != null && healthCheck != null) {
+            healthCheckRepository.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override
