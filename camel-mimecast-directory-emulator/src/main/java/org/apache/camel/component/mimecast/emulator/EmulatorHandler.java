@@ -29,13 +29,15 @@ final class EmulatorHandler implements HttpHandler {
     private final SignatureVerifier verifier;
     private final FaultPlan faults;
     private final RateLimitQuota quota;
+    private final OAuthTokens oauth;
     private final ApiErrors errors;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
 
     EmulatorHandler(DirectoryApi api, SignatureVerifier verifier, FaultPlan faults, RateLimitQuota quota,
-                    ApiErrors errors, ObjectMapper mapper, Clock clock) {
+                    OAuthTokens oauth, ApiErrors errors, ObjectMapper mapper, Clock clock) {
+        this.oauth = oauth;
         this.api = api;
         this.verifier = verifier;
         this.faults = faults;
@@ -60,6 +62,13 @@ final class EmulatorHandler implements HttpHandler {
             body = in.readAllBytes();
         }
         String path = exchange.getRequestURI().getPath();
+        if (OAuthTokens.TOKEN_PATH.equals(path) && "POST".equals(exchange.getRequestMethod())) {
+            ApiReply reply = oauth.issue(new String(body, StandardCharsets.UTF_8));
+            record(exchange, path, "client_credentials request (form not recorded: it holds the secret)".getBytes(
+                    StandardCharsets.UTF_8), reply.status());
+            send(exchange, reply);
+            return;
+        }
         String operation = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
         Optional<Fault> fault = api.knows(operation) ? faults.next(operation) : Optional.empty();
         if (fault.isPresent() && fault.get().kind() == FaultPlan.Kind.DROP_CONNECTION) {
@@ -89,7 +98,10 @@ final class EmulatorHandler implements HttpHandler {
         if (quota.enabled() && !quota.tryAcquire()) {
             return rateLimited();
         }
-        Optional<ApiReply> denied = verifier.verify(path, exchange.getRequestHeaders()::getFirst);
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        Optional<ApiReply> denied = authorization != null && authorization.startsWith("Bearer ")
+                ? oauth.verify(authorization)
+                : verifier.verify(path, exchange.getRequestHeaders()::getFirst);
         if (denied.isPresent()) {
             return denied.get();
         }

@@ -48,9 +48,12 @@ public final class MimecastEmulator implements AutoCloseable {
     private final InMemoryDirectory directory = new InMemoryDirectory();
     private final FaultPlan faults = new FaultPlan();
     private final RateLimitQuota quota;
+    private final OAuthTokens oauth;
     private final SignatureVerifier verifier;
     private final DirectoryApi api;
     private final EmulatorHandler handler;
+    private final String clientId;
+    private final String clientSecret;
     private HttpServer server;
     private ExecutorService executor;
 
@@ -63,7 +66,10 @@ public final class MimecastEmulator implements AutoCloseable {
         this.quota = new RateLimitQuota(builder.clock);
         this.verifier = new SignatureVerifier(credentials, builder.clock, errors);
         this.api = new DirectoryApi(directory, mapper, errors);
-        this.handler = new EmulatorHandler(api, verifier, faults, quota, errors, mapper, builder.clock);
+        this.oauth = new OAuthTokens(builder.clientId, builder.clientSecret, builder.clock, mapper, errors);
+        this.handler = new EmulatorHandler(api, verifier, faults, quota, oauth, errors, mapper, builder.clock);
+        this.clientId = builder.clientId;
+        this.clientSecret = builder.clientSecret;
     }
 
     public static Builder builder() {
@@ -143,6 +149,43 @@ public final class MimecastEmulator implements AutoCloseable {
         return options;
     }
 
+    /**
+     * The component options for API 2.0 against this emulator: authMode=oauth2, baseUrl, clientId, clientSecret
+     * (the token URL defaults to baseUrl + /oauth/token).
+     */
+    public Map<String, String> oauth2ComponentOptions() {
+        Map<String, String> options = new LinkedHashMap<>();
+        options.put("authMode", "oauth2");
+        options.put("baseUrl", baseUrl());
+        options.put("clientId", clientId);
+        options.put("clientSecret", clientSecret);
+        return options;
+    }
+
+    public String clientId() {
+        return clientId;
+    }
+
+    public String clientSecret() {
+        return clientSecret;
+    }
+
+    /** The lifetime of new API 2.0 tokens (expires_in); 30 minutes by default. */
+    public MimecastEmulator tokenLifetime(java.time.Duration lifetime) {
+        oauth.lifetime(lifetime);
+        return this;
+    }
+
+    /** Expires every API 2.0 token issued so far: the next call with one gets 401 token_expired. */
+    public void expireTokens() {
+        oauth.expireAll();
+    }
+
+    /** How many tokens the token endpoint has issued. */
+    public int tokensIssued() {
+        return oauth.issuedCount();
+    }
+
     public InMemoryDirectory directory() {
         return directory;
     }
@@ -183,6 +226,7 @@ public final class MimecastEmulator implements AutoCloseable {
         handler.clearRecorded();
         quota.configure(0, 0);
         verifier.reset();
+        oauth.reset();
         api.setMaxItemsPerRequest(10);
     }
 
@@ -221,6 +265,15 @@ public final class MimecastEmulator implements AutoCloseable {
         private int port;
         private boolean https;
         private Clock clock = Clock.systemUTC();
+        private String clientId = "emulator-client-id";
+        private String clientSecret = "emulator-client-secret";
+
+        /** The API 2.0 client credentials to accept. */
+        public Builder oauthClient(String clientId, String clientSecret) {
+            this.clientId = clientId;
+            this.clientSecret = clientSecret;
+            return this;
+        }
 
         /** The credentials to accept; {@link EmulatorCredentials#defaults()} otherwise. */
         public Builder credentials(EmulatorCredentials credentials) {

@@ -36,6 +36,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "appId": getOrCreateConfiguration(target).setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "appkey":
         case "appKey": getOrCreateConfiguration(target).setAppKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "authmode":
+        case "authMode": getOrCreateConfiguration(target).setAuthMode(property(camelContext, org.apache.camel.component.mimecast.directory.AuthMode.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
@@ -44,6 +46,10 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "batchSize": getOrCreateConfiguration(target).setBatchSize(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clientid":
+        case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": getOrCreateConfiguration(target).setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, int.class, value)); return true;
@@ -93,6 +99,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "stateRepository": getOrCreateConfiguration(target).setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "throwonitemfailure":
         case "throwOnItemFailure": getOrCreateConfiguration(target).setThrowOnItemFailure(property(camelContext, boolean.class, value)); return true;
+        case "tokenurl":
+        case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -106,6 +114,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "appId": return java.lang.String.class;
         case "appkey":
         case "appKey": return java.lang.String.class;
+        case "authmode":
+        case "authMode": return org.apache.camel.component.mimecast.directory.AuthMode.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
@@ -114,6 +124,10 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "batchSize": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "configuration": return org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
@@ -163,6 +177,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "throwonitemfailure":
         case "throwOnItemFailure": return boolean.class;
+        case "tokenurl":
+        case "tokenUrl": return java.lang.String.class;
         default: return null;
         }
     }
@@ -177,6 +193,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "appId": return getOrCreateConfiguration(target).getAppId();
         case "appkey":
         case "appKey": return getOrCreateConfiguration(target).getAppKey();
+        case "authmode":
+        case "authMode": return getOrCreateConfiguration(target).getAuthMode();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
@@ -185,6 +203,10 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "batchSize": return getOrCreateConfiguration(target).getBatchSize();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clientid":
+        case "clientId": return getOrCreateConfiguration(target).getClientId();
+        case "clientsecret":
+        case "clientSecret": return getOrCreateConfiguration(target).getClientSecret();
         case "configuration": return target.getConfiguration();
         case "connecttimeout":
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
@@ -234,6 +256,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "stateRepository": return getOrCreateConfiguration(target).getStateRepository();
         case "throwonitemfailure":
         case "throwOnItemFailure": return getOrCreateConfiguration(target).isThrowOnItemFailure();
+        case "tokenurl":
+        case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
         default: return null;
         }
     }

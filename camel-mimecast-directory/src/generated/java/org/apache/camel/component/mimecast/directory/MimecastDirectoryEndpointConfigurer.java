@@ -29,6 +29,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "appId": target.getConfiguration().setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "appkey":
         case "appKey": target.getConfiguration().setAppKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "authmode":
+        case "authMode": target.getConfiguration().setAuthMode(property(camelContext, org.apache.camel.component.mimecast.directory.AuthMode.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -41,6 +43,10 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchSize": target.getConfiguration().setBatchSize(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "clientid":
+        case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
+        case "clientsecret":
+        case "clientSecret": target.getConfiguration().setClientSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "connecttimeout":
         case "connectTimeout": target.getConfiguration().setConnectTimeout(property(camelContext, int.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
@@ -110,6 +116,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "throwOnItemFailure": target.getConfiguration().setThrowOnItemFailure(property(camelContext, boolean.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "tokenurl":
+        case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         default: return false;
@@ -125,6 +133,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "appId": return java.lang.String.class;
         case "appkey":
         case "appKey": return java.lang.String.class;
+        case "authmode":
+        case "authMode": return org.apache.camel.component.mimecast.directory.AuthMode.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -137,6 +147,10 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchSize": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "clientid":
+        case "clientId": return java.lang.String.class;
+        case "clientsecret":
+        case "clientSecret": return java.lang.String.class;
         case "connecttimeout":
         case "connectTimeout": return int.class;
         case "delay": return long.class;
@@ -206,6 +220,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "throwOnItemFailure": return boolean.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "tokenurl":
+        case "tokenUrl": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
         default: return null;
@@ -222,6 +238,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "appId": return target.getConfiguration().getAppId();
         case "appkey":
         case "appKey": return target.getConfiguration().getAppKey();
+        case "authmode":
+        case "authMode": return target.getConfiguration().getAuthMode();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -234,6 +252,10 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchSize": return target.getConfiguration().getBatchSize();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "clientid":
+        case "clientId": return target.getConfiguration().getClientId();
+        case "clientsecret":
+        case "clientSecret": return target.getConfiguration().getClientSecret();
         case "connecttimeout":
         case "connectTimeout": return target.getConfiguration().getConnectTimeout();
         case "delay": return target.getDelay();
@@ -303,6 +325,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "throwOnItemFailure": return target.getConfiguration().isThrowOnItemFailure();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "tokenurl":
+        case "tokenUrl": return target.getConfiguration().getTokenUrl();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
         default: return null;

@@ -23,16 +23,19 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(51);
+        Set<String> props = new HashSet<>(55);
         props.add("accessKey");
         props.add("appId");
         props.add("appKey");
+        props.add("authMode");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("baseUrl");
         props.add("batchSize");
         props.add("bridgeErrorHandler");
+        props.add("clientId");
+        props.add("clientSecret");
         props.add("connectTimeout");
         props.add("delay");
         props.add("description");
@@ -74,11 +77,14 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
         props.add("stateRepository");
         props.add("throwOnItemFailure");
         props.add("timeUnit");
+        props.add("tokenUrl");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(3);
+        Set<String> secretProps = new HashSet<>(5);
         secretProps.add("accessKey");
         secretProps.add("appKey");
+        secretProps.add("clientId");
+        secretProps.add("clientSecret");
         secretProps.add("secretKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

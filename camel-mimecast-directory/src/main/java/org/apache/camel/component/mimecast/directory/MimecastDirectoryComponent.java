@@ -1,5 +1,6 @@
 package org.apache.camel.component.mimecast.directory;
 
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +11,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.RuntimeCamelException;
-import org.apache.camel.component.mimecast.directory.client.HmacRequestSigner;
+import org.apache.camel.component.mimecast.directory.client.OAuth2TokenProvider;
+import org.apache.camel.component.mimecast.directory.client.RequestAuthenticator;
 import org.apache.camel.component.mimecast.directory.client.HttpClientFactory;
 import org.apache.camel.component.mimecast.directory.client.MimecastClient;
 import org.apache.camel.component.mimecast.directory.client.MimecastJson;
@@ -33,12 +35,15 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
     /** Camel masks accessKey and secretKey in URIs by name already; appKey is not on its list. */
     static final String EXTRA_SENSITIVE_KEYWORD = "appKey";
 
+
     @Metadata(description = "The options shared by every endpoint of this component")
     private MimecastDirectoryConfiguration configuration = new MimecastDirectoryConfiguration();
 
     private final ObjectMapper objectMapper = MimecastJson.newObjectMapper();
     private final Map<HttpClientKey, PooledHttpClient> httpClients = new ConcurrentHashMap<>();
     private final Map<String, RateLimitTracker> rateLimits = new ConcurrentHashMap<>();
+    // One token cache per OAuth 2.0 client, shared by all endpoints using it.
+    private final Map<String, OAuth2TokenProvider> tokenProviders = new ConcurrentHashMap<>();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
@@ -58,20 +63,24 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
     protected void doStop() throws Exception {
         httpClients.values().forEach(IOHelper::close);
         httpClients.clear();
+        tokenProviders.clear();
         super.doStop();
     }
 
     /** Creates the client of an endpoint; fails with a clear message when the options are incomplete. */
     MimecastClient createClient(MimecastDirectoryConfiguration config) {
         String baseUrl = config.resolveBaseUrl();
-        HmacRequestSigner signer = new HmacRequestSigner(
-                config.getAccessKey(), config.getSecretKey(), config.getAppId(), config.getAppKey());
+        PooledHttpClient http = httpClient(config);
+        RequestAuthenticator authenticator = AuthenticatorFactory.create(config, baseUrl, key -> tokenProviders
+                .computeIfAbsent(key.cacheKey(), k -> new OAuth2TokenProvider(http, key.tokenUrl(), key.clientId(),
+                        config.getClientSecret(), objectMapper, Clock.systemUTC(), config.getResponseTimeout())));
         RetryPolicy retryPolicy = new RetryPolicy(config.getMaxRetries(), config.getRetryBackoff(),
                 config.getMaxRetryWait());
         // Mimecast limits calls per API user across keys and endpoints: one tracker per user and host.
         RateLimitTracker rateLimit = rateLimits.computeIfAbsent(
-                baseUrl + "|" + config.getAccessKey(), k -> new RateLimitTracker());
-        return new MimecastClient(httpClient(config), signer, baseUrl, retryPolicy, config.getResponseTimeout(),
+                baseUrl + "|" + (config.getAuthMode() == AuthMode.oauth2 ? config.getClientId() : config.getAccessKey()),
+                k -> new RateLimitTracker());
+        return new MimecastClient(http, authenticator, baseUrl, retryPolicy, config.getResponseTimeout(),
                 objectMapper, rateLimit);
     }
 

@@ -13,10 +13,21 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 @UriParams
 public class MimecastDirectoryConfiguration implements Cloneable {
 
+    /** The API 2.0 global gateway. */
+    public static final String API2_GLOBAL_URL = "https://api.services.mimecast.com";
+
     @UriParam(label = "common")
     private String baseUrl;
     @UriParam(label = "common")
     private MimecastRegion region;
+    @UriParam(label = "security", defaultValue = "hmac")
+    private AuthMode authMode = AuthMode.hmac;
+    @UriParam(label = "security", secret = true)
+    private String clientId;
+    @UriParam(label = "security", secret = true)
+    private String clientSecret;
+    @UriParam(label = "security")
+    private String tokenUrl;
     @UriParam(label = "security", secret = true)
     private String accessKey;
     @UriParam(label = "security", secret = true)
@@ -95,6 +106,52 @@ public class MimecastDirectoryConfiguration implements Cloneable {
      */
     public void setRegion(MimecastRegion region) {
         this.region = region;
+    }
+
+    public AuthMode getAuthMode() {
+        return authMode;
+    }
+
+    /**
+     * hmac signs every request with the API 1.0 keys (accessKey, secretKey, appId, appKey); oauth2 uses API 2.0
+     * Bearer tokens from clientId and clientSecret. Only the options of the chosen mode may be set.
+     */
+    public void setAuthMode(AuthMode authMode) {
+        this.authMode = authMode;
+    }
+
+    public String getClientId() {
+        return clientId;
+    }
+
+    /**
+     * authMode=oauth2: the API 2.0 client id.
+     */
+    public void setClientId(String clientId) {
+        this.clientId = clientId;
+    }
+
+    public String getClientSecret() {
+        return clientSecret;
+    }
+
+    /**
+     * authMode=oauth2: the API 2.0 client secret.
+     */
+    public void setClientSecret(String clientSecret) {
+        this.clientSecret = clientSecret;
+    }
+
+    public String getTokenUrl() {
+        return tokenUrl;
+    }
+
+    /**
+     * authMode=oauth2: the OAuth 2.0 token endpoint; the base URL's /oauth/token when unset (the global gateway,
+     * https://api.services.mimecast.com/oauth/token, unless baseUrl is set).
+     */
+    public void setTokenUrl(String tokenUrl) {
+        this.tokenUrl = tokenUrl;
     }
 
     public String getAccessKey() {
@@ -415,8 +472,20 @@ public class MimecastDirectoryConfiguration implements Cloneable {
      * @throws MimecastValidationException when neither is set
      */
     public String resolveBaseUrl() {
-        String url = baseUrl != null && !baseUrl.isBlank() ? baseUrl : region != null ? region.baseUrl() : null;
-        if (url == null) {
+        String url;
+        if (baseUrl != null && !baseUrl.isBlank()) {
+            url = baseUrl;
+        } else if (authMode == AuthMode.oauth2) {
+            if (region != null) {
+                throw new MimecastValidationException(
+                        "region", "region selects API 1.0 hosts: with authMode=oauth2 leave it unset (the global "
+                                  + API2_GLOBAL_URL + " is used) or set baseUrl, e.g. "
+                                  + "https://uk-api.services.mimecast.com or https://us-api.services.mimecast.com");
+            }
+            url = API2_GLOBAL_URL;
+        } else if (region != null) {
+            url = region.baseUrl();
+        } else {
             throw new MimecastValidationException(
                     "baseUrl", "No Mimecast host: set the region option (e.g. region=EU) or baseUrl");
         }
@@ -434,7 +503,8 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     /** Lists the non-secret settings only: secrets never reach logs through this. */
     @Override
     public String toString() {
-        return "MimecastDirectoryConfiguration[baseUrl=" + baseUrl + ", region=" + region + ", appId=" + appId
+        return "MimecastDirectoryConfiguration[authMode=" + authMode + ", baseUrl=" + baseUrl + ", region=" + region
+               + ", appId=" + appId
                + ", groupId=" + groupId + ", pageSize=" + pageSize + ", paginate=" + paginate + "]";
     }
 }

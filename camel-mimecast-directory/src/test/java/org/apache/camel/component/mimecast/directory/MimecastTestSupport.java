@@ -22,9 +22,14 @@ public abstract class MimecastTestSupport extends CamelTestSupport {
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
         MimecastDirectoryComponent component = new MimecastDirectoryComponent();
-        configure(component.getConfiguration(), emulator());
+        configureComponent(component.getConfiguration());
         context.addComponent("mimecast-directory", component);
         return context;
+    }
+
+    /** Points the component at the emulator; API 1.0 keys unless overridden. */
+    protected void configureComponent(MimecastDirectoryConfiguration configuration) {
+        configure(configuration, emulator());
     }
 
     /** Points a configuration at the emulator, with short retry waits for fast tests. */

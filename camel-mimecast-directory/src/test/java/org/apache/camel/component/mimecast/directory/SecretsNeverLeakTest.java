@@ -53,6 +53,9 @@ class SecretsNeverLeakTest extends CamelTestSupport {
     private static final List<String> PLACEHOLDER_LOGGERS = List.of(
             "org.apache.camel.component.properties", "org.apache.camel.impl.engine.DefaultCamelContextExtension");
 
+    private static final List<String> HTTP_WIRE_LOGGERS = List.of(
+            "org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.headers");
+
     private final List<String> lines = new CopyOnWriteArrayList<>();
     private AbstractAppender appender;
     private Level previousLevel;
@@ -87,6 +90,7 @@ class SecretsNeverLeakTest extends CamelTestSupport {
         root.removeAppender("capture");
         root.setLevel(previousLevel);
         PLACEHOLDER_LOGGERS.forEach(name -> logging.getConfiguration().removeLogger(name));
+        HTTP_WIRE_LOGGERS.forEach(name -> logging.getConfiguration().removeLogger(name));
         logging.updateLoggers();
         appender.stop();
     }
@@ -117,6 +121,49 @@ class SecretsNeverLeakTest extends CamelTestSupport {
                 .addLogger(name, new LoggerConfig(name, Level.INFO, true)));
         logging.updateLoggers();
         runRoutesAndAssertNoLeak("&appKey={{mimecast.appKey}}");
+    }
+
+    /**
+     * API 2.0: neither the client secret nor any Bearer token reaches a log line or an exception. Unlike API 1.0
+     * (whose secrets never leave the process), OAuth 2.0 must send both, and Apache HttpClient's wire and headers
+     * loggers print raw traffic at DEBUG: the docs tell users to hold those two at INFO, as done here.
+     */
+    @Test
+    void noClientSecretOrTokenWithOAuth2() throws Exception {
+        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
+        HTTP_WIRE_LOGGERS.forEach(name -> logging.getConfiguration()
+                .addLogger(name, new LoggerConfig(name, Level.INFO, true)));
+        logging.updateLoggers();
+        MimecastEmulator emulator = mimecast.emulator();
+        String group = emulator.directory().createGroup("Staff").id();
+        String base = "mimecast-directory:get-group-members?authMode=oauth2&baseUrl=" + emulator.baseUrl()
+                      + "&clientId=" + emulator.clientId() + "&groupId=" + group;
+        context.getComponent("mimecast-directory", MimecastDirectoryComponent.class).getConfiguration()
+                .setSecretKey(null);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:good2").to(base + "&clientSecret=RAW(" + emulator.clientSecret() + ")");
+                from("direct:bad2").to(base + "&clientSecret=" + WRONG_APP_KEY);
+            }
+        });
+        emulator.directory().addMembers(group, 2);
+        assertEquals(2, template.requestBody("direct:good2", null, List.class).size());
+        emulator.expireTokens();
+        assertEquals(2, template.requestBody("direct:good2", null, List.class).size());
+        CamelExecutionException failure = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody("direct:bad2", (Object) null));
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        List<String> texts = new java.util.ArrayList<>(lines);
+        texts.add(trace.toString());
+        context.getEndpoints().forEach(e -> texts.add(e.toString()));
+        assertTrue(lines.size() > 20, "DEBUG logging was captured");
+        for (String text : texts) {
+            assertFalse(text.contains(emulator.clientSecret()), () -> "clientSecret leaked: " + text);
+            assertFalse(text.contains(WRONG_APP_KEY), () -> "clientSecret leaked: " + text);
+            assertFalse(text.contains("Bearer "), () -> "a token leaked: " + text);
+        }
     }
 
     private void runRoutesAndAssertNoLeak(String secretOptions) throws Exception {

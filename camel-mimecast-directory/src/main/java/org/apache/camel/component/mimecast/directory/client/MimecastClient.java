@@ -34,6 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class MimecastClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(MimecastClient.class);
+    private static final String TOKEN_EXPIRED = "token_expired";
 
     private final PooledHttpClient http;
     private final RequestAuthenticator authenticator;
@@ -83,16 +84,26 @@ public final class MimecastClient {
     public <T> ApiResponse<T> call(MimecastDirectoryOperation operation, MimecastRequest request, Class<T> itemType) {
         byte[] json = toJson(operation, request);
         int attempt = 0;
+        int credentialRenewals = 0;
         while (true) {
             attempt++;
             awaitRateLimit(operation);
             AuthenticatedHeaders auth = authenticator.authenticate(operation.path());
             Outcome<T> outcome = attemptOnce(operation, json, itemType, auth);
+            // Expired credentials are renewed once, outside the retry budget: the call did not run.
+            if (credentialRenewals == 0 && outcome.credentialsRejected()
+                    && authenticator.refreshAfterRejection(auth)) {
+                credentialRenewals++;
+                LOG.debug("Credentials rejected for {} (request id {}): renewing them and sending once more",
+                        operation, auth.requestId());
+                continue;
+            }
             if (outcome.response != null) {
                 return new ApiResponse<>(outcome.response, auth.requestId(), attempt, rateLimits.status());
             }
-            long wait = outcome.retryAfterMillis >= 0 ? outcome.retryAfterMillis : retryPolicy.backoff(attempt);
-            if (!outcome.retry || attempt > retryPolicy.maxRetries()) {
+            int retries = attempt - credentialRenewals;
+            long wait = outcome.retryAfterMillis >= 0 ? outcome.retryAfterMillis : retryPolicy.backoff(retries);
+            if (!outcome.retry || retries > retryPolicy.maxRetries()) {
                 throw outcome.error;
             }
             if (wait > retryPolicy.maxWaitMillis()) {
@@ -228,6 +239,15 @@ public final class MimecastClient {
 
     private record Outcome<T>(MimecastResponse<T> response, MimecastApiException error, boolean retry,
             long retryAfterMillis) {
+
+        /** HTTP 401, or an API 2.0 {@code token_expired} failure. */
+        boolean credentialsRejected() {
+            if (error != null) {
+                return error.getHttpStatus() == 401 || error.getErrorCodes().contains(TOKEN_EXPIRED);
+            }
+            return response.fail().stream().flatMap(f -> f.errors().stream())
+                    .anyMatch(e -> TOKEN_EXPIRED.equals(e.code()));
+        }
 
         static <T> Outcome<T> success(MimecastResponse<T> response) {
             return new Outcome<>(response, null, false, -1);

@@ -10,4 +10,13 @@ public interface RequestAuthenticator {
      * @return      the headers to send and the request id they carry
      */
     AuthenticatedHeaders authenticate(String path);
+
+    /**
+     * Called when Mimecast rejected the credentials of a request (HTTP 401 or a {@code token_expired} failure).
+     *
+     * @return true when fresh credentials are available and the request is worth sending once more
+     */
+    default boolean refreshAfterRejection(AuthenticatedHeaders rejected) {
+        return false;
+    }
 }

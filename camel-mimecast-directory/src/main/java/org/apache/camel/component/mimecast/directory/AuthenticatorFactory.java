@@ -1,0 +1,70 @@
+package org.apache.camel.component.mimecast.directory;
+
+import java.util.function.Function;
+
+import org.apache.camel.component.mimecast.directory.client.BearerTokenAuthenticator;
+import org.apache.camel.component.mimecast.directory.client.HmacRequestSigner;
+import org.apache.camel.component.mimecast.directory.client.OAuth2TokenProvider;
+import org.apache.camel.component.mimecast.directory.client.RequestAuthenticator;
+import org.apache.commons.codec.digest.DigestUtils;
+
+/**
+ * Chooses the authentication of an endpoint from {@code authMode} and checks that only that mode's options are set.
+ */
+final class AuthenticatorFactory {
+
+    /** Identifies an OAuth 2.0 client without holding its secret in clear. */
+    record OAuthClientKey(String tokenUrl, String clientId, String secretDigest) {
+        String cacheKey() {
+            return tokenUrl + "|" + clientId + "|" + secretDigest;
+        }
+
+        @Override
+        public String toString() {
+            return "OAuthClientKey[" + tokenUrl + "]";
+        }
+    }
+
+    private AuthenticatorFactory() {
+    }
+
+    static RequestAuthenticator create(
+            MimecastDirectoryConfiguration config, String baseUrl,
+            Function<OAuthClientKey, OAuth2TokenProvider> tokenProviders) {
+        if (config.getAuthMode() == AuthMode.oauth2) {
+            rejectIfSet(config.getAccessKey(), "accessKey", AuthMode.oauth2);
+            rejectIfSet(config.getSecretKey(), "secretKey", AuthMode.oauth2);
+            rejectIfSet(config.getAppId(), "appId", AuthMode.oauth2);
+            rejectIfSet(config.getAppKey(), "appKey", AuthMode.oauth2);
+            require(config.getClientId(), "clientId");
+            require(config.getClientSecret(), "clientSecret");
+            String tokenUrl = config.getTokenUrl() != null ? config.getTokenUrl() : baseUrl + "/oauth/token";
+            return new BearerTokenAuthenticator(tokenProviders.apply(new OAuthClientKey(
+                    tokenUrl, config.getClientId(), DigestUtils.sha256Hex(config.getClientSecret()))));
+        }
+        rejectIfSet(config.getClientId(), "clientId", AuthMode.hmac);
+        rejectIfSet(config.getClientSecret(), "clientSecret", AuthMode.hmac);
+        rejectIfSet(config.getTokenUrl(), "tokenUrl", AuthMode.hmac);
+        return new HmacRequestSigner(config.getAccessKey(), config.getSecretKey(), config.getAppId(),
+                config.getAppKey());
+    }
+
+    private static void rejectIfSet(String value, String option, AuthMode mode) {
+        // Blank counts as unset: a placeholder that resolves to nothing is not a mix of modes.
+        if (value != null && !value.isBlank()) {
+            String otherMode = mode == AuthMode.hmac ? "authMode=oauth2" : "authMode=hmac (API 1.0)";
+            throw new MimecastValidationException(
+                    option, option + " belongs to " + otherMode + " but authMode=" + mode
+                            + ": remove " + option + " or switch authMode (the options of the two modes cannot be mixed)");
+        }
+    }
+
+    private static void require(String value, String option) {
+        if (value == null || value.isBlank()) {
+            throw new MimecastValidationException(
+                    option, "authMode=oauth2 needs " + option + ": set the " + option
+                            + " option on the endpoint or on the component (camel.component.mimecast-directory."
+                            + option + ")");
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package org.apache.camel.component.mimecast.directory.client;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.component.mimecast.directory.MimecastApiException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.apache.hc.core5.util.Timeout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gets and caches an API 2.0 access token with the OAuth 2.0 client credentials grant. One instance is shared by
+ * every endpoint of a component with the same credentials. The token is renewed shortly before {@code expires_in}
+ * runs out, or at once when Mimecast rejects it; concurrent callers wait for a single renewal.
+ */
+public final class OAuth2TokenProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OAuth2TokenProvider.class);
+    private static final Duration MAX_RENEWAL_MARGIN = Duration.ofSeconds(60);
+
+    private final PooledHttpClient http;
+    private final String tokenUrl;
+    private final String clientId;
+    private final String clientSecret;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final RequestConfig requestConfig;
+    private final ReentrantLock renewal = new ReentrantLock();
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+    private volatile AccessToken current;
+
+    private record AccessToken(String value, Instant renewAt) {
+        @Override
+        public String toString() {
+            return "AccessToken[renewAt=" + renewAt + "]";
+        }
+    }
+
+    public OAuth2TokenProvider(PooledHttpClient http, String tokenUrl, String clientId, String clientSecret,
+                               ObjectMapper mapper, Clock clock, int responseTimeoutMillis) {
+        this.http = http;
+        this.tokenUrl = tokenUrl;
+        this.clientId = clientId;
+        this.clientSecret = clientSecret;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.requestConfig = RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
+                .build();
+    }
+
+    /** A token that is valid for a while yet; renews it first when needed. */
+    public String token() {
+        AccessToken token = current;
+        if (token != null && clock.instant().isBefore(token.renewAt())) {
+            return token.value();
+        }
+        renewal.lock();
+        try {
+            token = current;
+            if (token == null || !clock.instant().isBefore(token.renewAt())) {
+                current = token = requestToken();
+            }
+            return token.value();
+        } finally {
+            renewal.unlock();
+        }
+    }
+
+    /** Forgets {@code rejected} so that the next {@link #token()} gets a new one (no-op if already renewed). */
+    public void invalidate(String rejected) {
+        renewal.lock();
+        try {
+            if (current != null && current.value().equals(rejected)) {
+                current = null;
+            }
+        } finally {
+            renewal.unlock();
+        }
+    }
+
+    /** How many token requests were sent: a measure of how well tokens are shared. */
+    public int tokenRequestCount() {
+        return tokenRequests.get();
+    }
+
+    private AccessToken requestToken() {
+        tokenRequests.incrementAndGet();
+        HttpPost post = new HttpPost(tokenUrl);
+        post.setConfig(requestConfig);
+        post.setHeader("Accept", "application/json");
+        post.setEntity(new UrlEncodedFormEntity(List.<NameValuePair> of(
+                new BasicNameValuePair("client_id", clientId),
+                new BasicNameValuePair("client_secret", clientSecret),
+                new BasicNameValuePair("grant_type", "client_credentials"))));
+        LOG.debug("Requesting an OAuth 2.0 access token from {}", tokenUrl);
+        Instant requestedAt = clock.instant();
+        try {
+            return http.client().execute(post, response -> {
+                String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity());
+                JsonNode json = parse(body);
+                if (response.getCode() != 200 || json == null || !json.hasNonNull("access_token")) {
+                    throw failure(response.getCode(), json, body);
+                }
+                long expiresIn = json.path("expires_in").asLong(1800);
+                return new AccessToken(json.get("access_token").asText(), requestedAt.plus(renewalPoint(expiresIn)));
+            });
+        } catch (IOException e) {
+            throw new MimecastApiException("OAuth 2.0 token request to " + tokenUrl + " failed: " + e.getMessage(),
+                    "oauth-token", 0, null, true, List.of(), List.of(), e);
+        }
+    }
+
+    /** Renew after 90% of the lifetime, and at least a minute before the end for long lived tokens. */
+    static Duration renewalPoint(long expiresInSeconds) {
+        Duration lifetime = Duration.ofSeconds(Math.max(1, expiresInSeconds));
+        Duration margin = lifetime.dividedBy(10);
+        if (margin.compareTo(MAX_RENEWAL_MARGIN) > 0) {
+            margin = MAX_RENEWAL_MARGIN;
+        }
+        return lifetime.minus(margin);
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return body.isEmpty() ? null : mapper.readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private MimecastApiException failure(int status, JsonNode json, String body) {
+        String reason = json == null ? ResponseReader.snippet(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                : json.path("error").asText(json.path("fault").path("faultstring").asText(json.toString()));
+        // The client secret is never echoed, even if a server put it in its error body.
+        reason = reason.replace(clientSecret, "xxxxxx");
+        boolean authentication = status == 400 || status == 401;
+        return new MimecastApiException(
+                "OAuth 2.0 token request failed with HTTP " + status + ": " + reason
+                                        + (authentication ? ". Check clientId and clientSecret (authMode=oauth2)" : ""),
+                "oauth-token", status, null, status == 429 || status >= 500, List.of(), List.of(), null);
+    }
+
+    @Override
+    public String toString() {
+        return "OAuth2TokenProvider[" + tokenUrl + "]";
+    }
+}

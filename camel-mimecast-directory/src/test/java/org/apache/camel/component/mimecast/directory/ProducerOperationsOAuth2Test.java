@@ -1,0 +1,17 @@
+package org.apache.camel.component.mimecast.directory;
+
+/**
+ * Every operation test again, authenticated with API 2.0 OAuth 2.0 tokens instead of API 1.0 signatures: only the
+ * options change.
+ */
+class ProducerOperationsOAuth2Test extends ProducerOperationsTest {
+
+    @Override
+    protected void configureComponent(MimecastDirectoryConfiguration configuration) {
+        configuration.setAuthMode(AuthMode.oauth2);
+        configuration.setBaseUrl(emulator().baseUrl());
+        configuration.setClientId(emulator().clientId());
+        configuration.setClientSecret(emulator().clientSecret());
+        configuration.setRetryBackoff(10);
+    }
+}
