@@ -61,10 +61,7 @@ final class AuthenticatorFactory {
 
     private static void require(String value, String option) {
         if (value == null || value.isBlank()) {
-            throw new MimecastValidationException(
-                    option, "authMode=oauth2 needs " + option + ": set the " + option
-                            + " option on the endpoint or on the component (camel.component.mimecast-directory."
-                            + option + ")");
+            throw MimecastValidationException.missingOption("authMode=oauth2", option);
         }
     }
 }

@@ -18,6 +18,14 @@ public class MimecastValidationException extends IllegalArgumentException {
         this.field = field;
     }
 
+    /** A required option of an authentication mode is missing; says where to set it. */
+    public static MimecastValidationException missingOption(String mode, String option) {
+        return new MimecastValidationException(
+                option, mode + " needs " + option + ": set the " + option
+                        + " option on the endpoint or on the component (camel.component.mimecast-directory." + option
+                        + ")");
+    }
+
     /** The option or body field that is wrong. */
     public String getField() {
         return field;

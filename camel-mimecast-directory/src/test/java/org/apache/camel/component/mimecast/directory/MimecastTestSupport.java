@@ -41,4 +41,13 @@ public abstract class MimecastTestSupport extends CamelTestSupport {
         configuration.setAppKey(emulator.credentials().appKey());
         configuration.setRetryBackoff(10);
     }
+
+    /** Points a configuration at the emulator with API 2.0 client credentials. */
+    static void configureOAuth2(MimecastDirectoryConfiguration configuration, MimecastEmulator emulator) {
+        configuration.setAuthMode(AuthMode.oauth2);
+        configuration.setBaseUrl(emulator.baseUrl());
+        configuration.setClientId(emulator.clientId());
+        configuration.setClientSecret(emulator.clientSecret());
+        configuration.setRetryBackoff(10);
+    }
 }

@@ -27,10 +27,7 @@ class OAuth2Test extends MimecastTestSupport {
 
     @Override
     protected void configureComponent(MimecastDirectoryConfiguration configuration) {
-        configuration.setAuthMode(AuthMode.oauth2);
-        configuration.setBaseUrl(emulator().baseUrl());
-        configuration.setClientId(emulator().clientId());
-        configuration.setClientSecret(emulator().clientSecret());
+        configureOAuth2(configuration, emulator());
     }
 
     @BeforeEach

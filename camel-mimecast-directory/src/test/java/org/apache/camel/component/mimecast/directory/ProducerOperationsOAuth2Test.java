@@ -8,10 +8,6 @@ class ProducerOperationsOAuth2Test extends ProducerOperationsTest {
 
     @Override
     protected void configureComponent(MimecastDirectoryConfiguration configuration) {
-        configuration.setAuthMode(AuthMode.oauth2);
-        configuration.setBaseUrl(emulator().baseUrl());
-        configuration.setClientId(emulator().clientId());
-        configuration.setClientSecret(emulator().clientSecret());
-        configuration.setRetryBackoff(10);
+        configureOAuth2(configuration, emulator());
     }
 }

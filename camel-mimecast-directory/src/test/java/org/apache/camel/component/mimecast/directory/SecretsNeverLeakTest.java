@@ -153,10 +153,7 @@ class SecretsNeverLeakTest extends CamelTestSupport {
         assertEquals(2, template.requestBody("direct:good2", null, List.class).size());
         CamelExecutionException failure = assertThrows(CamelExecutionException.class,
                 () -> template.requestBody("direct:bad2", (Object) null));
-        StringWriter trace = new StringWriter();
-        failure.printStackTrace(new PrintWriter(trace));
-        List<String> texts = new java.util.ArrayList<>(lines);
-        texts.add(trace.toString());
+        List<String> texts = logLinesAnd(failure);
         context.getEndpoints().forEach(e -> texts.add(e.toString()));
         assertTrue(lines.size() > 20, "DEBUG logging was captured");
         for (String text : texts) {
@@ -188,10 +185,7 @@ class SecretsNeverLeakTest extends CamelTestSupport {
                 () -> template.requestBody("direct:bad", (Object) null));
         assertEquals(401, ((MimecastApiException) failure.getCause()).getHttpStatus());
 
-        StringWriter trace = new StringWriter();
-        failure.printStackTrace(new PrintWriter(trace));
-        List<String> texts = new java.util.ArrayList<>(lines);
-        texts.add(trace.toString());
+        List<String> texts = logLinesAnd(failure);
         for (Endpoint endpoint : context.getEndpoints()) {
             // getEndpointUri() is the raw registry key, unmasked in every Camel component; toString() is what is shown.
             texts.add(endpoint.toString());
@@ -209,5 +203,14 @@ class SecretsNeverLeakTest extends CamelTestSupport {
             assertFalse(text.contains(APP_KEY), () -> "appKey leaked: " + text);
             assertFalse(text.contains(WRONG_APP_KEY), () -> "appKey leaked: " + text);
         }
+    }
+
+    /** Every captured log line plus the full stack trace of {@code failure}. */
+    private List<String> logLinesAnd(Throwable failure) {
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        List<String> texts = new java.util.ArrayList<>(lines);
+        texts.add(trace.toString());
+        return texts;
     }
 }

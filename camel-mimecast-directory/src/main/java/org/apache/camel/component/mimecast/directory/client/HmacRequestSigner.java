@@ -76,10 +76,7 @@ public final class HmacRequestSigner implements RequestAuthenticator {
 
     private static String requireCredential(String value, String option) {
         if (value == null || value.isBlank()) {
-            throw new MimecastValidationException(
-                    option, "API 1.0 signing needs " + option + ": set the " + option
-                            + " option on the endpoint or on the component (camel.component.mimecast-directory."
-                            + option + ")");
+            throw MimecastValidationException.missingOption("API 1.0 signing", option);
         }
         return value.trim();
     }
