@@ -72,6 +72,15 @@ public final class MimecastEmulator implements AutoCloseable {
         this.clientSecret = builder.clientSecret;
     }
 
+    static {
+        // The JDK server writes headers and body separately: without TCP_NODELAY, Nagle's algorithm and delayed ACKs
+        // add ~40 ms to every small response. Read once by the JDK when the first server starts; a value the user
+        // set wins.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -40,8 +40,8 @@ import static org.apache.camel.component.mimecast.directory.MimecastDirectoryCon
 /**
  * Polls the members of the watched groups. In snapshot mode every page is emitted as it is read (one page held at a
  * time). In changes mode each group is read completely first (a failed call emits and commits nothing), then the
- * additions and removals since the last completed poll are emitted in pages; the stored membership advances only
- * past exchanges that completed, so a failing route gets the rest again on the next poll.
+ * additions and removals since the last completed poll are emitted in pages; the stored membership is written once
+ * per group, covering only the exchanges that completed, so a failing route gets the rest again on the next poll.
  */
 public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
 
@@ -186,13 +186,20 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
         List<MemberChange> changes = diff.changes();
         int chunk = diff.chunkSize();
         int pageCount = diff.pageCount();
+        boolean progressed = false;
         for (int page = 0; page < pageCount && !emitter.failed; page++) {
             List<MemberChange> slice = changes.subList(page * chunk, Math.min(changes.size(), (page + 1) * chunk));
             Exchange exchange = changesExchange(group, slice, page + 1, page == pageCount - 1);
             if (emitter.emit(exchange, emitter.count == batchSize - 1, batchSize)) {
                 slice.forEach(change -> apply(committed, change));
-                membershipStore.save(group.id(), committed);
+                progressed = true;
             }
+        }
+        // One write per group: after every exchange completed, or up to the first that failed (so that the next poll
+        // redelivers only the rest). A FileStateRepository appends each write, so per page writes would grow it
+        // quadratically with the group size.
+        if (progressed) {
+            membershipStore.save(group.id(), committed);
         }
     }
 

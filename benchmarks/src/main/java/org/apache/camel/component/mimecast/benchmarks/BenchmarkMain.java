@@ -1,0 +1,84 @@
+package org.apache.camel.component.mimecast.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs everything in one go and prints the ratios: the JMH benchmarks (producer vs raw client, signer), then the
+ * scale report over 1,000 / 10,000 / 100,000 members, which also writes docs/performance.png and
+ * docs/performance-data.csv.
+ */
+public final class BenchmarkMain {
+
+    private BenchmarkMain() {
+    }
+
+    private static void printRatio(Map<String, Double> scores, String label, String metric) {
+        Double camel = scores.get("camelRoute " + metric);
+        Double raw = scores.get("rawHttpClient " + metric);
+        if (camel == null || raw == null) {
+            throw new IllegalStateException("Missing " + metric + " score: a benchmark failed, see the log above");
+        }
+        System.out.printf("  %s: %.3f%n", label, camel / raw);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = new OptionsBuilder()
+                .include(ProducerOverheadBenchmark.class.getSimpleName())
+                .include(SignerBenchmark.class.getSimpleName())
+                .forks(1)
+                .warmupIterations(3).warmupTime(TimeValue.seconds(3))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(4))
+                .jvmArgs("-Xmx1g")
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        Map<String, Double> scores = new TreeMap<>();
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark().replaceAll(".*\\.", "") + " "
+                          + result.getParams().getMode().shortLabel();
+            scores.put(name, result.getPrimaryResult().getScore());
+            if (result.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SampleTime) {
+                var stats = result.getPrimaryResult().getStatistics();
+                scores.put(name + " p50", stats.getPercentile(50));
+                scores.put(name + " p99", stats.getPercentile(99));
+            }
+        }
+        System.out.println();
+        System.out.println("== Producer overhead (one signed get-group-members call, 25 members) ==");
+        scores.forEach((k, v) -> System.out.printf("  %-32s %12.4f%n", k, v));
+        printRatio(scores, "throughput ratio camel/raw  ", "thrpt");
+        printRatio(scores, "p50 latency ratio camel/raw ", "sample p50");
+        printRatio(scores, "p99 latency ratio camel/raw ", "sample p99");
+
+        Path workDir = Files.createTempDirectory("mimecast-bench");
+        List<ScaleReport.Row> rows = ScaleReport.run(new int[] { 1_000, 10_000, 100_000 }, workDir);
+        System.out.println();
+        System.out.println("== Scale (pageSize " + ScaleReport.PAGE_SIZE + ") ==");
+        StringBuilder csv = new StringBuilder("members,paginate_ms,paginate_requests,paginate_allocated_bytes,"
+                                              + "paginate_retained_bytes,snapshot_ms,snapshot_peak_live_bytes,"
+                                              + "changes_poll_ms,changes_emitted,state_file_bytes\n");
+        for (ScaleReport.Row r : rows) {
+            System.out.println("  " + r);
+            csv.append(r.members()).append(',').append(r.paginateMillis()).append(',').append(r.paginateRequests())
+                    .append(',').append(r.paginateAllocatedBytes()).append(',').append(r.paginateRetainedBytes())
+                    .append(',').append(r.snapshotMillis()).append(',').append(r.snapshotPeakLiveBytes()).append(',')
+                    .append(r.changesPollMillis()).append(',').append(r.changesEmitted()).append(',')
+                    .append(r.stateFileBytes()).append('\n');
+        }
+        Path docs = Path.of("docs");
+        Files.createDirectories(docs);
+        Files.writeString(docs.resolve("performance-data.csv"), csv);
+        PerformancePlot.write(rows, docs.resolve("performance.png"));
+        System.out.println("Wrote docs/performance-data.csv and docs/performance.png");
+    }
+}

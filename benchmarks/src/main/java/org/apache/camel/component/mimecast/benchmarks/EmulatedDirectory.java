@@ -1,0 +1,39 @@
+package org.apache.camel.component.mimecast.benchmarks;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryComponent;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
+import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * An emulator on loopback and a CamelContext whose component points at it.
+ */
+final class EmulatedDirectory implements AutoCloseable {
+
+    final MimecastEmulator emulator = MimecastEmulator.builder().build().start();
+    final CamelContext camel = new DefaultCamelContext();
+
+    EmulatedDirectory() {
+        MimecastDirectoryComponent component = new MimecastDirectoryComponent();
+        MimecastDirectoryConfiguration configuration = component.getConfiguration();
+        configuration.setBaseUrl(emulator.baseUrl());
+        configuration.setAccessKey(emulator.credentials().accessKey());
+        configuration.setSecretKey(emulator.credentials().secretKey());
+        configuration.setAppId(emulator.credentials().appId());
+        configuration.setAppKey(emulator.credentials().appKey());
+        camel.addComponent("mimecast-directory", component);
+    }
+
+    String groupWith(int members) {
+        String group = emulator.directory().createGroup("Group of " + members).id();
+        emulator.directory().addMembers(group, members);
+        return group;
+    }
+
+    @Override
+    public void close() {
+        camel.stop();
+        emulator.close();
+    }
+}
