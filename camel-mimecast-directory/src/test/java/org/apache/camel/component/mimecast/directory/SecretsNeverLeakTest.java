@@ -116,10 +116,7 @@ class SecretsNeverLeakTest extends CamelTestSupport {
     /** Secrets from property placeholders, with Camel core's placeholder loggers at INFO as the docs advise. */
     @Test
     void noSecretWithPlaceholders() throws Exception {
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        PLACEHOLDER_LOGGERS.forEach(name -> logging.getConfiguration()
-                .addLogger(name, new LoggerConfig(name, Level.INFO, true)));
-        logging.updateLoggers();
+        holdAtInfo(PLACEHOLDER_LOGGERS);
         runRoutesAndAssertNoLeak("&appKey={{mimecast.appKey}}");
     }
 
@@ -130,10 +127,7 @@ class SecretsNeverLeakTest extends CamelTestSupport {
      */
     @Test
     void noClientSecretOrTokenWithOAuth2() throws Exception {
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        HTTP_WIRE_LOGGERS.forEach(name -> logging.getConfiguration()
-                .addLogger(name, new LoggerConfig(name, Level.INFO, true)));
-        logging.updateLoggers();
+        holdAtInfo(HTTP_WIRE_LOGGERS);
         MimecastEmulator emulator = mimecast.emulator();
         String group = emulator.directory().createGroup("Staff").id();
         String base = "mimecast-directory:get-group-members?authMode=oauth2&baseUrl=" + emulator.baseUrl()
@@ -203,6 +197,12 @@ class SecretsNeverLeakTest extends CamelTestSupport {
             assertFalse(text.contains(APP_KEY), () -> "appKey leaked: " + text);
             assertFalse(text.contains(WRONG_APP_KEY), () -> "appKey leaked: " + text);
         }
+    }
+
+    private static void holdAtInfo(List<String> loggers) {
+        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
+        loggers.forEach(name -> logging.getConfiguration().addLogger(name, new LoggerConfig(name, Level.INFO, true)));
+        logging.updateLoggers();
     }
 
     /** Every captured log line plus the full stack trace of {@code failure}. */
