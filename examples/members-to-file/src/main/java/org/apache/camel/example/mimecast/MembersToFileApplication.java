@@ -72,7 +72,7 @@ public final class MembersToFileApplication {
                 emulator.close();
             }
         }
-        System.out.println("Output in " + output);
+        System.out.println("Output in " + java.nio.file.Path.of(output).toAbsolutePath());
     }
 
     /** Every two seconds one person joins the demo group and one leaves, as an HR feed would. */
