@@ -257,12 +257,12 @@ final class DirectoryApi {
         }
         Optional<StoredMember> changed;
         if (add) {
-            changed = email != null ? directory.addMember(id, email, notes) : directory.addDomain(id, domain, notes);
+            changed = directory.applyAdd(id, email, domain, notes);
             if (changed.isEmpty()) {
                 return ItemOutcome.fail("err_folder_group_member_already_exists", "Already a member of the group");
             }
         } else {
-            changed = directory.removeMember(id, email != null ? email : domain);
+            changed = directory.applyRemove(id, email != null ? email : domain);
             if (changed.isEmpty()) {
                 return ItemOutcome.fail("err_folder_email_address_not_found", "Not a member of the group");
             }

@@ -75,17 +75,23 @@ public final class InMemoryDirectory {
         return (int) groups.values().stream().filter(g -> id.equals(g.parentId())).count();
     }
 
-    /** Adds a user member; returns empty when the address is already a member. */
+    /** Seeds a user member; returns empty when the address is already a member. Not an API change. */
     public synchronized Optional<StoredMember> addMember(String groupId, String emailAddress, String notes) {
-        return add(groupId, emailAddress, null, notes);
+        return add(groupId, emailAddress, null, notes, false);
     }
 
-    /** Adds a domain member; returns empty when the domain is already a member. */
+    /** Seeds a domain member; returns empty when the domain is already a member. Not an API change. */
     public synchronized Optional<StoredMember> addDomain(String groupId, String domain, String notes) {
-        return add(groupId, null, domain, notes);
+        return add(groupId, null, domain, notes, false);
     }
 
-    private Optional<StoredMember> add(String groupId, String emailAddress, String domain, String notes) {
+    /** add-group-member through the API: recorded in {@link #appliedChanges()}. */
+    synchronized Optional<StoredMember> applyAdd(String groupId, String emailAddress, String domain, String notes) {
+        return add(groupId, emailAddress, domain, notes, true);
+    }
+
+    private Optional<StoredMember> add(String groupId, String emailAddress, String domain, String notes,
+                                       boolean viaApi) {
         Map<String, StoredMember> groupMembers = requireGroup(groupId);
         String domainOf = domain != null ? domain : emailAddress.substring(emailAddress.indexOf('@') + 1);
         String name = emailAddress == null ? null : emailAddress.substring(0, emailAddress.indexOf('@'));
@@ -94,7 +100,9 @@ public final class InMemoryDirectory {
         if (groupMembers.putIfAbsent(member.identity(), member) != null) {
             return Optional.empty();
         }
-        appliedChanges.add("add " + groupId + " " + member.identity());
+        if (viaApi) {
+            appliedChanges.add("add " + groupId + " " + member.identity());
+        }
         return Optional.of(member);
     }
 
@@ -109,8 +117,13 @@ public final class InMemoryDirectory {
         }
     }
 
-    /** Removes a member by email address or domain; returns empty when it was not a member. */
+    /** Removes a member by email address or domain, as a test fixture; returns empty when it was not a member. */
     public synchronized Optional<StoredMember> removeMember(String groupId, String emailAddressOrDomain) {
+        return Optional.ofNullable(requireGroup(groupId).remove(emailAddressOrDomain.toLowerCase(Locale.ROOT)));
+    }
+
+    /** remove-group-member through the API: recorded in {@link #appliedChanges()}. */
+    synchronized Optional<StoredMember> applyRemove(String groupId, String emailAddressOrDomain) {
         StoredMember removed = requireGroup(groupId).remove(emailAddressOrDomain.toLowerCase(Locale.ROOT));
         if (removed != null) {
             appliedChanges.add("remove " + groupId + " " + removed.identity());

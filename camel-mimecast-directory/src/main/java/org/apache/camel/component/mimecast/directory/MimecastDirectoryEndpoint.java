@@ -65,7 +65,8 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        client = getComponent().createClient(configuration);
+        // Eager, so that incomplete options fail the route at start-up.
+        getClient();
     }
 
     @Override
@@ -79,12 +80,21 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
         return "https";
     }
 
-    /** The client, created when the endpoint starts. */
+    /**
+     * The client, created when the endpoint starts, or on first use: an endpoint created while its CamelContext is
+     * still starting (a consumer polling with initialDelay=0) has its own start deferred until the context started.
+     */
     public MimecastClient getClient() {
-        if (client == null) {
-            throw new IllegalStateException("Endpoint " + this + " is not started");
+        MimecastClient current = client;
+        if (current == null) {
+            synchronized (this) {
+                current = client;
+                if (current == null) {
+                    client = current = getComponent().createClient(configuration);
+                }
+            }
         }
-        return client;
+        return current;
     }
 
     public ObjectMapper getObjectMapper() {

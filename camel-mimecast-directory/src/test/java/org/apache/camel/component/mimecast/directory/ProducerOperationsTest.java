@@ -216,6 +216,17 @@ class ProducerOperationsTest extends MimecastTestSupport {
         assertFalse(json.contains("null"), "absent fields are left out, not written as null: " + json);
     }
 
+    @Test
+    void anEndpointUsedBeforeItsStartCreatesItsClient() throws Exception {
+        // What happens to an endpoint created while its CamelContext is still starting: its start is deferred.
+        MimecastDirectoryEndpoint endpoint = (MimecastDirectoryEndpoint) context
+                .getComponent("mimecast-directory", MimecastDirectoryComponent.class)
+                .createEndpoint("mimecast-directory:get-connection");
+        assertFalse(endpoint.isStarted());
+        assertNotNull(endpoint.getClient());
+        assertTrue(endpoint.getClient() == endpoint.getClient(), "one client per endpoint");
+    }
+
     private List<Integer> itemsPerRequest(String operation) {
         return emulator().requests(operation).stream().map(r -> json(r).get("data").size()).toList();
     }
