@@ -126,6 +126,8 @@ final class EmulatorHandler implements HttpHandler {
     private ApiReply faultReply(Fault fault) {
         return switch (fault.kind()) {
             case RATE_LIMIT -> rateLimited().withHeader("X-RateLimit-Reset", Long.toString(fault.millis()));
+            case RATE_LIMIT_RETRY_AFTER -> rateLimited().withHeader("X-RateLimit-Reset", "120000")
+                    .withHeader("Retry-After", Long.toString(fault.millis() / 1000));
             case STATUS -> fault.status() == 418
                     ? errors.request(418, "err_xdk_binding_expired", "The binding has expired")
                     : errors.request(fault.status(), "err_internal", "Emulated server error");

@@ -16,6 +16,8 @@ public final class FaultPlan {
     public enum Kind {
         /** 429 with X-RateLimit-* headers and the gateway's {"detail": ...} body. */
         RATE_LIMIT,
+        /** 429 with a Retry-After header (seconds, in {@code millis / 1000}) and a far longer X-RateLimit-Reset. */
+        RATE_LIMIT_RETRY_AFTER,
         /** An error status with the Mimecast error envelope (5xx, 418, ...). */
         STATUS,
         /** An HTML error page (e.g. a 502 from a proxy). */
@@ -54,6 +56,14 @@ public final class FaultPlan {
     /** Answers 429 {@code times} times, with {@code X-RateLimit-Reset: resetMillis}. */
     public FaultPlan rateLimit(int times, long resetMillis) {
         return add(new Fault(Kind.RATE_LIMIT, 429, resetMillis, null), times);
+    }
+
+    /**
+     * Answers 429 {@code times} times with {@code Retry-After: retryAfterSeconds} and an X-RateLimit-Reset of two
+     * minutes, to check that a client prefers Retry-After.
+     */
+    public FaultPlan rateLimitWithRetryAfter(int times, int retryAfterSeconds) {
+        return add(new Fault(Kind.RATE_LIMIT_RETRY_AFTER, 429, retryAfterSeconds * 1000L, null), times);
     }
 
     /** Answers {@code status} (e.g. 500, 503, 418) with the error envelope, {@code times} times. */

@@ -46,6 +46,17 @@ class FaultInjectionTest extends MimecastTestSupport {
     }
 
     @Test
+    void retryAfterIsPreferredToTheRateLimitReset() {
+        // Retry-After: 1 s; X-RateLimit-Reset: 120 s, beyond maxRetryWait. Only honouring Retry-After succeeds.
+        emulator().faults().rateLimitWithRetryAfter(1, 1);
+        long start = System.nanoTime();
+        read("&maxRetryWait=5000");
+        long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(List.of(429, 200), statuses("get-group-members"));
+        assertTrue(elapsedMillis >= 1000 && elapsedMillis < 3000, "waited the 1 s Retry-After: " + elapsedMillis);
+    }
+
+    @Test
     void rateLimitedWriteIsRetriedAndAppliedOnce() {
         emulator().faults().rateLimit(1, 100);
         template.requestBody("mimecast-directory:add-group-member?groupId=" + group, "once@example.com");

@@ -190,7 +190,7 @@ public final class MimecastClient {
 
     /** Retry-After (seconds) when present, otherwise X-RateLimit-Reset (milliseconds), otherwise -1. */
     private static long rateLimitWait(ClassicHttpResponse response) {
-        Long retryAfterSeconds = RateLimitTracker.longHeader(response, "Retry-After");
+        Long retryAfterSeconds = RateLimitTracker.longHeader(response, RateLimitTracker.RETRY_AFTER);
         if (retryAfterSeconds != null && retryAfterSeconds >= 0) {
             return retryAfterSeconds * 1000;
         }

@@ -13,6 +13,7 @@ public final class RateLimitTracker {
     static final String LIMIT = "X-RateLimit-Limit";
     static final String REMAINING = "X-RateLimit-Remaining";
     static final String RESET = "X-RateLimit-Reset";
+    static final String RETRY_AFTER = "Retry-After";
 
     private volatile RateLimitStatus last = RateLimitStatus.UNKNOWN;
     // System.nanoTime() before which no call should be made; 0 when not blocked.
@@ -30,7 +31,11 @@ public final class RateLimitTracker {
             return;
         }
         last = new RateLimitStatus(limit, remaining, reset);
-        if (remaining != null && remaining <= 0 && reset != null && reset > 0) {
+        // When the server says Retry-After, that is when the next call may go, whatever the reset of the window.
+        Long retryAfterSeconds = longHeader(response, RETRY_AFTER);
+        if (retryAfterSeconds != null && retryAfterSeconds >= 0) {
+            blockUntil(System.nanoTime() + retryAfterSeconds * 1_000_000_000L);
+        } else if (remaining != null && remaining <= 0 && reset != null && reset > 0) {
             blockUntil(System.nanoTime() + reset * 1_000_000L);
         }
     }
