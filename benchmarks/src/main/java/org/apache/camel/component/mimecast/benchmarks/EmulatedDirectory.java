@@ -1,10 +1,12 @@
 package org.apache.camel.component.mimecast.benchmarks;
 
+import java.util.HashMap;
+
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryComponent;
-import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 
 /**
  * An emulator on loopback and a CamelContext whose component points at it.
@@ -16,12 +18,8 @@ final class EmulatedDirectory implements AutoCloseable {
 
     EmulatedDirectory() {
         MimecastDirectoryComponent component = new MimecastDirectoryComponent();
-        MimecastDirectoryConfiguration configuration = component.getConfiguration();
-        configuration.setBaseUrl(emulator.baseUrl());
-        configuration.setAccessKey(emulator.credentials().accessKey());
-        configuration.setSecretKey(emulator.credentials().secretKey());
-        configuration.setAppId(emulator.credentials().appId());
-        configuration.setAppKey(emulator.credentials().appKey());
+        PropertyBindingSupport.bindProperties(camel, component.getConfiguration(),
+                new HashMap<String, Object>(emulator.componentOptions()));
         camel.addComponent("mimecast-directory", component);
     }
 

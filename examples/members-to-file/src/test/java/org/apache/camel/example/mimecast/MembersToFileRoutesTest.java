@@ -2,6 +2,7 @@ package org.apache.camel.example.mimecast;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -12,6 +13,7 @@ import org.apache.camel.component.mimecast.directory.MimecastDirectoryComponent;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulatorExtension;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,12 +38,9 @@ class MembersToFileRoutesTest {
         CamelContext context = new DefaultCamelContext();
         MimecastDirectoryComponent component = new MimecastDirectoryComponent();
         context.addComponent("mimecast-directory", component);
-        var config = component.getConfiguration();
-        config.setBaseUrl(emulator.baseUrl());
-        config.setAccessKey(emulator.credentials().accessKey());
-        config.setSecretKey(emulator.credentials().secretKey());
-        config.setAppId(emulator.credentials().appId());
-        config.setAppKey(emulator.credentials().appKey());
+        // The emulator's options, bound the way camel.component.mimecast-directory.* properties are.
+        PropertyBindingSupport.bindProperties(context, component.getConfiguration(),
+                new HashMap<String, Object>(emulator.componentOptions()));
         context.addRoutes(new MembersToFileRoutes(group, output.toString(), output.resolve("state").toString(), 300));
         context.start();
         try {

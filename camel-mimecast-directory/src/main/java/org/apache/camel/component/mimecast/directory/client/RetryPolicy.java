@@ -11,8 +11,6 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetryPolicy(int maxRetries, long backoffMillis, long maxWaitMillis) {
 
-    public static final RetryPolicy NONE = new RetryPolicy(0, 0, 0);
-
     public RetryPolicy {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);

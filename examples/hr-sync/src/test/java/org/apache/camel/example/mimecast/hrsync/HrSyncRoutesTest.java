@@ -2,6 +2,7 @@ package org.apache.camel.example.mimecast.hrsync;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 
 import org.apache.camel.CamelContext;
@@ -10,6 +11,7 @@ import org.apache.camel.component.mimecast.emulator.InMemoryDirectory;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulatorExtension;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PropertyBindingSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -78,12 +80,9 @@ class HrSyncRoutesTest {
         MimecastEmulator emulator = mimecast.emulator();
         CamelContext context = new DefaultCamelContext();
         MimecastDirectoryComponent component = new MimecastDirectoryComponent();
-        var config = component.getConfiguration();
-        config.setBaseUrl(emulator.baseUrl());
-        config.setAccessKey(emulator.credentials().accessKey());
-        config.setSecretKey(emulator.credentials().secretKey());
-        config.setAppId(emulator.credentials().appId());
-        config.setAppKey(emulator.credentials().appKey());
+        // The emulator's options, bound the way camel.component.mimecast-directory.* properties are.
+        PropertyBindingSupport.bindProperties(context, component.getConfiguration(),
+                new HashMap<String, Object>(emulator.componentOptions()));
         context.addComponent("mimecast-directory", component);
         context.addRoutes(new HrSyncRoutes(inbox.toString(), dryRun));
         Files.writeString(inbox.resolve(name + ".csv"), EXPORT);
