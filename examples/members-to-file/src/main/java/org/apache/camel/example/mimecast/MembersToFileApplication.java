@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
+import org.apache.camel.example.mimecast.support.MimecastConnection;
 import org.apache.camel.main.Main;
 
 /**
@@ -26,50 +27,25 @@ public final class MembersToFileApplication {
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
         String output = env.getOrDefault("MEMBERS_OUTPUT", "target/members-output");
-        boolean real = env.get("MIMECAST_ACCESS_KEY") != null;
 
         Main main = new Main();
-        MimecastEmulator emulator = null;
         ScheduledExecutorService churn = null;
-        String groupId;
-        long delay;
-        int duration;
-        if (real) {
-            for (String[] option : new String[][] {
-                    { "accessKey", "MIMECAST_ACCESS_KEY" }, { "secretKey", "MIMECAST_SECRET_KEY" },
-                    { "appId", "MIMECAST_APP_ID" }, { "appKey", "MIMECAST_APP_KEY" },
-                    { "region", "MIMECAST_REGION" }, { "baseUrl", "MIMECAST_BASE_URL" } }) {
-                if (env.get(option[1]) != null) {
-                    main.addInitialProperty("camel.component.mimecast-directory." + option[0], env.get(option[1]));
-                }
+        try (MimecastConnection mimecast = MimecastConnection.fromEnvironment(env)) {
+            mimecast.configure(main, "MEMBERS_DURATION_SECONDS", 12);
+            String groupId = mimecast.groupIds(emulator -> {
+                String demo = emulator.directory().createGroup("Demo Group").id();
+                emulator.directory().addMembers(demo, 30);
+                return demo;
+            });
+            if (mimecast.isEmulated()) {
+                churn = simulateHrChanges(mimecast.emulator(), groupId);
             }
-            groupId = require(env, "MIMECAST_GROUP_ID");
-            delay = 5 * 60 * 1000L;
-            duration = Integer.parseInt(env.getOrDefault("MEMBERS_DURATION_SECONDS", "0"));
-        } else {
-            emulator = MimecastEmulator.builder().build().start();
-            groupId = emulator.directory().createGroup("Demo Group").id();
-            emulator.directory().addMembers(groupId, 30);
-            emulator.componentOptions().forEach(
-                    (name, value) -> main.addInitialProperty("camel.component.mimecast-directory." + name, value));
-            churn = simulateHrChanges(emulator, groupId);
-            delay = 2000;
-            duration = Integer.parseInt(env.getOrDefault("MEMBERS_DURATION_SECONDS", "12"));
-            System.out.println("No MIMECAST_ACCESS_KEY: using the embedded emulator at " + emulator.baseUrl());
-        }
-        main.configure().addRoutesBuilder(
-                new MembersToFileRoutes(groupId, output, output + "/.state/members.state", delay));
-        if (duration > 0) {
-            main.configure().withDurationMaxSeconds(duration);
-        }
-        try {
+            main.configure().addRoutesBuilder(new MembersToFileRoutes(groupId, output,
+                    output + "/.state/members.state", mimecast.pollDelayMillis(2000)));
             main.run();
         } finally {
             if (churn != null) {
                 churn.shutdownNow();
-            }
-            if (emulator != null) {
-                emulator.close();
             }
         }
         System.out.println("Output in " + java.nio.file.Path.of(output).toAbsolutePath());
@@ -85,13 +61,5 @@ public final class MembersToFileApplication {
             emulator.directory().removeMember(groupId, String.format("user%05d@example.com", n));
         }, 3, 2, TimeUnit.SECONDS);
         return executor;
-    }
-
-    private static String require(Map<String, String> env, String name) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException("Set " + name + " to run against real Mimecast");
-        }
-        return value;
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
+import org.apache.camel.example.mimecast.support.MimecastConnection;
 import org.apache.camel.main.Main;
 
 /**
@@ -22,35 +23,19 @@ public final class HrSyncApplication {
         String inbox = env.getOrDefault("HR_INBOX", "target/hr-inbox");
         boolean dryRun = Boolean.parseBoolean(env.getOrDefault("HR_DRY_RUN", "false"));
         Main main = new Main();
-        MimecastEmulator emulator = null;
-        if (env.get("MIMECAST_ACCESS_KEY") == null) {
-            emulator = MimecastEmulator.builder().build().start();
-            String sales = emulator.directory().createGroup("Sales").id();
-            emulator.directory().addMember(sales, "alice@example.com", null);
-            emulator.directory().addMember(sales, "bob@example.com", null);
-            Files.createDirectories(Path.of(inbox));
-            Files.writeString(Path.of(inbox, "hr-export.csv"),
-                    "email,department\nbob@example.com,Sales\ncarol@example.com,Sales\ndave@example.com,Engineering\n");
-            emulator.componentOptions().forEach(
-                    (name, value) -> main.addInitialProperty("camel.component.mimecast-directory." + name, value));
-            main.configure().withDurationMaxSeconds(Integer.parseInt(env.getOrDefault("HR_DURATION_SECONDS", "8")));
-        } else {
-            for (String[] option : new String[][] {
-                    { "accessKey", "MIMECAST_ACCESS_KEY" }, { "secretKey", "MIMECAST_SECRET_KEY" },
-                    { "appId", "MIMECAST_APP_ID" }, { "appKey", "MIMECAST_APP_KEY" },
-                    { "region", "MIMECAST_REGION" }, { "baseUrl", "MIMECAST_BASE_URL" } }) {
-                if (env.get(option[1]) != null) {
-                    main.addInitialProperty("camel.component.mimecast-directory." + option[0], env.get(option[1]));
-                }
+        try (MimecastConnection mimecast = MimecastConnection.fromEnvironment(env)) {
+            mimecast.configure(main, "HR_DURATION_SECONDS", 8);
+            if (mimecast.isEmulated()) {
+                MimecastEmulator emulator = mimecast.emulator();
+                String sales = emulator.directory().createGroup("Sales").id();
+                emulator.directory().addMember(sales, "alice@example.com", null);
+                emulator.directory().addMember(sales, "bob@example.com", null);
+                Files.createDirectories(Path.of(inbox));
+                Files.writeString(Path.of(inbox, "hr-export.csv"),
+                        "email,department\nbob@example.com,Sales\ncarol@example.com,Sales\ndave@example.com,Engineering\n");
             }
-        }
-        main.configure().addRoutesBuilder(new HrSyncRoutes(inbox, dryRun));
-        try {
+            main.configure().addRoutesBuilder(new HrSyncRoutes(inbox, dryRun));
             main.run();
-        } finally {
-            if (emulator != null) {
-                emulator.close();
-            }
         }
     }
 }

@@ -1,0 +1,111 @@
+package org.apache.camel.example.mimecast.support;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
+import org.apache.camel.main.Main;
+
+/**
+ * Where an example's routes talk to: real Mimecast when {@code MIMECAST_ACCESS_KEY} is set, else an embedded
+ * emulator that the example seeds with demo data.
+ * <p>
+ * Real Mimecast reads {@code MIMECAST_ACCESS_KEY}, {@code MIMECAST_SECRET_KEY}, {@code MIMECAST_APP_ID},
+ * {@code MIMECAST_APP_KEY} and {@code MIMECAST_REGION} (or {@code MIMECAST_BASE_URL}). The values go to Camel Main as
+ * {@code camel.component.mimecast-directory.*} properties, so they are never part of an endpoint URI.
+ */
+public final class MimecastConnection implements AutoCloseable {
+
+    private static final String PREFIX = "camel.component.mimecast-directory.";
+    private static final Map<String, String> OPTION_BY_VARIABLE = Map.of(
+            "MIMECAST_ACCESS_KEY", "accessKey", "MIMECAST_SECRET_KEY", "secretKey",
+            "MIMECAST_APP_ID", "appId", "MIMECAST_APP_KEY", "appKey",
+            "MIMECAST_REGION", "region", "MIMECAST_BASE_URL", "baseUrl");
+
+    private static final long REAL_POLL_DELAY_MILLIS = 5 * 60 * 1000L;
+
+    private final Map<String, String> environment;
+    private final MimecastEmulator emulator;
+
+    private MimecastConnection(Map<String, String> environment, MimecastEmulator emulator) {
+        this.environment = environment;
+        this.emulator = emulator;
+    }
+
+    /** Real Mimecast if the environment names an access key, else a freshly started emulator. */
+    public static MimecastConnection fromEnvironment(Map<String, String> environment) {
+        if (environment.get("MIMECAST_ACCESS_KEY") != null) {
+            return new MimecastConnection(environment, null);
+        }
+        MimecastEmulator emulator = MimecastEmulator.builder().build().start();
+        System.out.println("No MIMECAST_ACCESS_KEY: using the embedded emulator at " + emulator.baseUrl());
+        return new MimecastConnection(environment, emulator);
+    }
+
+    public boolean isEmulated() {
+        return emulator != null;
+    }
+
+    /** The embedded emulator, for seeding demo data. */
+    public MimecastEmulator emulator() {
+        if (emulator == null) {
+            throw new IllegalStateException("Running against real Mimecast: there is no emulator");
+        }
+        return emulator;
+    }
+
+    /** A required setting of the real-Mimecast mode, such as the group to watch. */
+    public String require(String variable) {
+        String value = environment.get(variable);
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException("Set " + variable + " to run against real Mimecast");
+        }
+        return value;
+    }
+
+    /**
+     * Gives the component its connection options through Camel Main's properties, and bounds the run: a demo stops
+     * by itself after {@code demoSeconds}, a real run goes on until stopped; {@code durationVariable} overrides both.
+     */
+    public void configure(Main main, String durationVariable, int demoSeconds) {
+        Map<String, String> options = emulator != null ? emulator.componentOptions() : realOptions();
+        options.forEach((name, value) -> main.addInitialProperty(PREFIX + name, value));
+        String duration = environment.get(durationVariable);
+        int seconds = duration != null ? Integer.parseInt(duration) : isEmulated() ? demoSeconds : 0;
+        if (seconds > 0) {
+            main.configure().withDurationMaxSeconds(seconds);
+        }
+    }
+
+    /**
+     * The groups to watch: the comma-separated {@code MIMECAST_GROUP_ID} against real Mimecast, else the demo groups
+     * that {@code seedDemoGroups} creates in the emulator.
+     */
+    public String groupIds(Function<MimecastEmulator, String> seedDemoGroups) {
+        return isEmulated() ? seedDemoGroups.apply(emulator) : require("MIMECAST_GROUP_ID");
+    }
+
+    /** How often to poll: {@code demoMillis} against the emulator, the component's 5 minutes against Mimecast. */
+    public long pollDelayMillis(long demoMillis) {
+        return isEmulated() ? demoMillis : REAL_POLL_DELAY_MILLIS;
+    }
+
+    private Map<String, String> realOptions() {
+        Map<String, String> options = new HashMap<>();
+        OPTION_BY_VARIABLE.forEach((variable, option) -> {
+            String value = environment.get(variable);
+            if (value != null && !value.isBlank()) {
+                options.put(option, value);
+            }
+        });
+        return options;
+    }
+
+    @Override
+    public void close() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+}
