@@ -44,8 +44,10 @@ final class DirectoryApi {
                 "add-group-member", request -> write(request, this::addGroupMember),
                 "remove-group-member", request -> write(request, this::removeGroupMember),
                 "get-connection", request -> single(connection()),
-                "execute-sync", request -> single(mapper.createObjectNode().put("syncStatus", "started")
-                        .put("type", "full")));
+                "execute-sync", request -> {
+                    directory.startSync();
+                    return single(mapper.createObjectNode().put("syncStatus", "started").put("type", "full"));
+                });
     }
 
     boolean knows(String operation) {
@@ -306,13 +308,14 @@ final class DirectoryApi {
     }
 
     private ObjectNode connection() {
+        InMemoryDirectory.ConnectionState state = directory.connection();
         ObjectNode connection = mapper.createObjectNode()
                 .put("id", "connection-1")
                 .put("description", "Emulated Active Directory")
                 .put("serverType", "active_directory")
-                .put("status", "ok")
-                .put("lastSync", "2026-01-01T00:00:00+0000")
-                .put("syncRunning", false)
+                .put("status", state.status())
+                .put("lastSync", state.lastSync())
+                .put("syncRunning", state.syncRunning())
                 .put("acknowledgeDisabledAccounts", false);
         connection.putArray("domains").add("example.com");
         connection.putObject("ldapSettings").put("hostname", "ldap.example.com").put("port", 636);

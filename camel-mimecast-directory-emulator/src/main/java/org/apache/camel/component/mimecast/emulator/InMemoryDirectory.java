@@ -34,6 +34,18 @@ public final class InMemoryDirectory {
     private final List<String> appliedChanges = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong();
     private String internalDomain = "example.com";
+    private ConnectionState connection = ConnectionState.INITIAL;
+
+    /**
+     * The directory connection's sync state, as get-connection reports it.
+     *
+     * @param status      the connection status, e.g. "ok" or "error"
+     * @param lastSync    when the last sync finished (ISO-8601)
+     * @param syncRunning whether a sync is running (execute-sync starts one)
+     */
+    public record ConnectionState(String status, String lastSync, boolean syncRunning) {
+        static final ConnectionState INITIAL = new ConnectionState("ok", "2026-01-01T00:00:00+0000", false);
+    }
 
     public synchronized StoredGroup createGroup(String description) {
         return createGroup(description, null, "cloud");
@@ -149,7 +161,22 @@ public final class InMemoryDirectory {
         this.internalDomain = internalDomain;
     }
 
+    public synchronized ConnectionState connection() {
+        return connection;
+    }
+
+    /** Sets what get-connection reports, e.g. a failed or finished sync. */
+    public synchronized void setConnection(ConnectionState connection) {
+        this.connection = connection;
+    }
+
+    /** What execute-sync does: marks a sync as running. */
+    synchronized void startSync() {
+        connection = new ConnectionState(connection.status(), connection.lastSync(), true);
+    }
+
     public synchronized void clear() {
+        connection = ConnectionState.INITIAL;
         groups.clear();
         members.clear();
         appliedChanges.clear();

@@ -124,6 +124,25 @@ class EmulatorStrictnessTest {
     }
 
     @Test
+    void getConnectionReportsTheSyncStateThatExecuteSyncAndTheTestSet() throws Exception {
+        InMemoryDirectory directory = mimecast.emulator().directory();
+        String path = "/api/directory/get-connection";
+        JsonNode initial = json(send(path, "{\"data\":[]}", Instant.now(), UUID.randomUUID().toString(), appKey()));
+        assertEquals("ok", initial.at("/data/0/status").asText());
+        assertFalse(initial.at("/data/0/syncRunning").asBoolean());
+
+        json(send("/api/directory/execute-sync", "{\"data\":[]}", Instant.now(), UUID.randomUUID().toString(),
+                appKey()));
+        assertTrue(json(send(path, "{\"data\":[]}", Instant.now(), UUID.randomUUID().toString(), appKey()))
+                .at("/data/0/syncRunning").asBoolean(), "execute-sync starts a sync");
+
+        directory.setConnection(new InMemoryDirectory.ConnectionState("error", "2026-11-24T08:00:00+0000", false));
+        JsonNode failed = json(send(path, "{\"data\":[]}", Instant.now(), UUID.randomUUID().toString(), appKey()));
+        assertEquals("error", failed.at("/data/0/status").asText());
+        assertEquals("2026-11-24T08:00:00+0000", failed.at("/data/0/lastSync").asText());
+    }
+
+    @Test
     void rejectsMoreThanTenItemsPerWrite() throws Exception {
         String group = mimecast.emulator().directory().createGroup("All").id();
         StringBuilder items = new StringBuilder();

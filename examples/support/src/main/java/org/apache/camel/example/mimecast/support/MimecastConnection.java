@@ -25,22 +25,30 @@ public final class MimecastConnection implements AutoCloseable {
 
     private static final long REAL_POLL_DELAY_MILLIS = 5 * 60 * 1000L;
 
-    private final Map<String, String> environment;
+    private final Function<String, String> settings;
     private final MimecastEmulator emulator;
 
-    private MimecastConnection(Map<String, String> environment, MimecastEmulator emulator) {
-        this.environment = environment;
+    private MimecastConnection(Function<String, String> settings, MimecastEmulator emulator) {
+        this.settings = settings;
         this.emulator = emulator;
     }
 
     /** Real Mimecast if the environment names an access key, else a freshly started emulator. */
     public static MimecastConnection fromEnvironment(Map<String, String> environment) {
-        if (environment.get("MIMECAST_ACCESS_KEY") != null) {
-            return new MimecastConnection(environment, null);
+        return from(environment::get);
+    }
+
+    /**
+     * Like {@link #fromEnvironment(Map)}, with the {@code MIMECAST_*} settings looked up by name elsewhere, such as
+     * in Quarkus configuration.
+     */
+    public static MimecastConnection from(Function<String, String> settings) {
+        if (settings.apply("MIMECAST_ACCESS_KEY") != null) {
+            return new MimecastConnection(settings, null);
         }
         MimecastEmulator emulator = MimecastEmulator.builder().build().start();
         System.out.println("No MIMECAST_ACCESS_KEY: using the embedded emulator at " + emulator.baseUrl());
-        return new MimecastConnection(environment, emulator);
+        return new MimecastConnection(settings, emulator);
     }
 
     public boolean isEmulated() {
@@ -57,7 +65,7 @@ public final class MimecastConnection implements AutoCloseable {
 
     /** A required setting of the real-Mimecast mode, such as the group to watch. */
     public String require(String variable) {
-        String value = environment.get(variable);
+        String value = settings.apply(variable);
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("Set " + variable + " to run against real Mimecast");
         }
@@ -69,9 +77,8 @@ public final class MimecastConnection implements AutoCloseable {
      * by itself after {@code demoSeconds}, a real run goes on until stopped; {@code durationVariable} overrides both.
      */
     public void configure(Main main, String durationVariable, int demoSeconds) {
-        Map<String, String> options = emulator != null ? emulator.componentOptions() : realOptions();
-        options.forEach((name, value) -> main.addInitialProperty(PREFIX + name, value));
-        String duration = environment.get(durationVariable);
+        componentOptions().forEach((name, value) -> main.addInitialProperty(PREFIX + name, value));
+        String duration = settings.apply(durationVariable);
         int seconds = duration != null ? Integer.parseInt(duration) : isEmulated() ? demoSeconds : 0;
         if (seconds > 0) {
             main.configure().withDurationMaxSeconds(seconds);
@@ -91,10 +98,14 @@ public final class MimecastConnection implements AutoCloseable {
         return isEmulated() ? demoMillis : REAL_POLL_DELAY_MILLIS;
     }
 
-    private Map<String, String> realOptions() {
+    /** The component's connection options (baseUrl or region, and the credentials), by option name. */
+    public Map<String, String> componentOptions() {
+        if (emulator != null) {
+            return emulator.componentOptions();
+        }
         Map<String, String> options = new HashMap<>();
         OPTION_BY_VARIABLE.forEach((variable, option) -> {
-            String value = environment.get(variable);
+            String value = settings.apply(variable);
             if (value != null && !value.isBlank()) {
                 options.put(option, value);
             }
