@@ -13,8 +13,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Renders the options and headers tables of the component reference page from the component's generated JSON
- * metadata, between {@code // generated: <name>: START} and {@code END} markers. Run by the build at
- * process-test-classes (see the POM); {@link OptionsTableUpToDateTest} fails when the page is out of date.
+ * metadata, between the markers Camel's own pages use ({@code // component options: START} ... {@code END}, and
+ * likewise endpoint options and component headers). Run by the build at process-test-classes (see the POM);
+ * {@link OptionsTableUpToDateTest} fails when the page is out of date.
  */
 public final class OptionsTableGenerator {
 
@@ -42,12 +43,12 @@ public final class OptionsTableGenerator {
             }
             metadata = new ObjectMapper().readTree(in);
         }
-        String result = replace(page, "component-options", optionsTable(metadata.get("componentProperties"),
+        String result = replace(page, "component options", optionsTable(metadata.get("componentProperties"),
                 "The component supports " + metadata.get("componentProperties").size()
                                                        + " options, settable as camel.component.mimecast-directory.<option>."));
-        result = replace(result, "endpoint-options", optionsTable(metadata.get("properties"),
+        result = replace(result, "endpoint options", optionsTable(metadata.get("properties"),
                 "The endpoint supports " + metadata.get("properties").size() + " options (path and query)."));
-        return replace(result, "headers", headersTable(metadata.get("headers")));
+        return replace(result, "component headers", headersTable(metadata.get("headers")));
     }
 
     private static String optionsTable(JsonNode options, String intro) {
@@ -79,8 +80,8 @@ public final class OptionsTableGenerator {
     }
 
     private static String replace(String page, String name, String content) {
-        String start = "// generated: " + name + ": START\n";
-        String end = "// generated: " + name + ": END";
+        String start = "// " + name + ": START\n";
+        String end = "// " + name + ": END";
         int from = page.indexOf(start);
         int to = page.indexOf(end);
         if (from < 0 || to < from) {
