@@ -25,7 +25,11 @@ public final class MembersToFileApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> env = System.getenv();
+        run(System.getenv());
+    }
+
+    /** Runs the example with these environment variables (the test's entry point). */
+    static void run(Map<String, String> env) throws Exception {
         String output = env.getOrDefault("MEMBERS_OUTPUT", "target/members-output");
 
         Main main = new Main();

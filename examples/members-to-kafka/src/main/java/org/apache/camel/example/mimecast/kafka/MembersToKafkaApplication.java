@@ -22,7 +22,15 @@ public final class MembersToKafkaApplication {
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> env = System.getenv();
+        run(System.getenv());
+    }
+
+    /**
+     * Runs the example with these environment variables (the test's entry point).
+     *
+     * @return how many records the embedded broker's topic holds at the end, or -1 with an external broker
+     */
+    static int run(Map<String, String> env) throws Exception {
         String topic = env.getOrDefault("KAFKA_TOPIC", "mimecast-members");
         String mode = env.getOrDefault("MEMBERS_MODE", "snapshot");
 
@@ -49,10 +57,12 @@ public final class MembersToKafkaApplication {
             main.configure().addRoutesBuilder(
                     new MembersToKafkaRoutes(groupIds, mode, topic, mimecast.pollDelayMillis(5000), stateFile));
             main.run();
-            if (embeddedKafka != null) {
-                System.out.println("The topic " + topic + " holds " + TopicReader.readAll(brokers, topic).size()
-                                   + " records");
+            if (embeddedKafka == null) {
+                return -1;
             }
+            int records = TopicReader.readAll(brokers, topic).size();
+            System.out.println("The topic " + topic + " holds " + records + " records");
+            return records;
         } finally {
             if (embeddedKafka != null) {
                 embeddedKafka.close();
