@@ -74,15 +74,8 @@ class MimecastKameletsTest {
     void sourceEmitsOneJsonMessagePerMemberChange() throws Exception {
         String staff = directory.createGroup("Staff").id();
         directory.addMembers(staff, 3);
-        List<Message> received = new CopyOnWriteArrayList<>();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("kamelet:mimecast-directory-members-source?groupId=" + staff + "&delay=200")
-                        .process(e -> received.add(received(e.getMessage())));
-            }
-        });
-        context.start();
+        List<Message> received = startCollecting("kamelet:mimecast-directory-members-source?groupId=" + staff
+                                                 + "&delay=200");
 
         awaitSize(received, 3);
         for (Message message : received) {
@@ -106,16 +99,8 @@ class MimecastKameletsTest {
     void sourceInSnapshotModeEmitsPagesAsJsonArrays() throws Exception {
         String staff = directory.createGroup("Staff").id();
         directory.addMembers(staff, 25);
-        List<Message> received = new CopyOnWriteArrayList<>();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("kamelet:mimecast-directory-members-source?groupId=" + staff
-                     + "&mode=snapshot&splitMembers=false&pageSize=10")
-                        .process(e -> received.add(received(e.getMessage())));
-            }
-        });
-        context.start();
+        List<Message> received = startCollecting("kamelet:mimecast-directory-members-source?groupId=" + staff
+                                                 + "&mode=snapshot&splitMembers=false&pageSize=10");
 
         awaitSize(received, 3);
         List<Integer> pageSizes = received.stream().map(m -> readTree(m.getBody(String.class)).size()).toList();
@@ -187,17 +172,24 @@ class MimecastKameletsTest {
     @Test
     void secretsStayOutOfEndpointDescriptions() throws Exception {
         String staff = directory.createGroup("Staff").id();
-        context.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                from("kamelet:mimecast-directory-members-source?groupId=" + staff).log("${body}");
-            }
-        });
-        context.start();
+        startCollecting("kamelet:mimecast-directory-members-source?groupId=" + staff);
         for (Endpoint endpoint : context.getEndpoints()) {
             assertFalse(endpoint.toString().contains(SECRET_KEY), endpoint.toString());
             assertFalse(endpoint.toString().contains("kamelet-app-key"), endpoint.toString());
         }
+    }
+
+    /** Starts the context with a route from {@code uri} that collects what it receives. */
+    private List<Message> startCollecting(String uri) throws Exception {
+        List<Message> received = new CopyOnWriteArrayList<>();
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(uri).process(e -> received.add(received(e.getMessage())));
+            }
+        });
+        context.start();
+        return received;
     }
 
     /** A copy whose body is read once into a String (the marshalled body may be a one-shot stream). */
