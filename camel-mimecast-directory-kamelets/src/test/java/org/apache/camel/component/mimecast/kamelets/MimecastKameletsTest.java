@@ -45,8 +45,8 @@ class MimecastKameletsTest {
     private static final String SECRET_KEY = "c2VjcmV0K2tleS9mb3Ita2FtZWxldHM+Pz8/Pw==";
 
     @RegisterExtension
-    static MimecastEmulatorExtension mimecast = new MimecastEmulatorExtension(MimecastEmulator.builder()
-            .credentials(new EmulatorCredentials("kamelet-access-key", SECRET_KEY, "kamelet-app-id", "kamelet-app-key")));
+    static MimecastEmulatorExtension mimecast = new MimecastEmulatorExtension(MimecastEmulator.builder().credentials(
+            new EmulatorCredentials("kamelet-access-key", SECRET_KEY, "kamelet-app-id", "kamelet-app-key")));
 
     private final ObjectMapper json = new ObjectMapper();
     private CamelContext context;

@@ -49,7 +49,8 @@ class DocumentedExamplesTest {
     private static final Path PAGE = Path.of("../docs/mimecast-directory-component.adoc");
     private static final Path THIS_SOURCE
             = Path.of("src/test/java/org/apache/camel/component/mimecast/directory/docs/DocumentedExamplesTest.java");
-    private static final Pattern BLOCK = Pattern.compile("\\[source,(java|yaml)]\\n----\\n(.*?)\\n----", Pattern.DOTALL);
+    private static final Pattern BLOCK
+            = Pattern.compile("\\[source,(java|yaml)]\\n----\\n(.*?)\\n----", Pattern.DOTALL);
 
     @RegisterExtension
     static MimecastEmulatorExtension mimecast = new MimecastEmulatorExtension();
@@ -160,7 +161,8 @@ class DocumentedExamplesTest {
                     e -> e.getMessage().setBody(List.of("alice@example.com", "nobody@example.com")));
             List<ItemResult<?>> results = removed.getMessage().getBody(List.class);
             assertEquals(List.of(true, false), results.stream().map(ItemResult::isSuccess).toList());
-            assertEquals(1, removed.getMessage().getHeader(MimecastDirectoryConstants.ITEM_FAILURES, List.class).size());
+            assertEquals(1, removed.getMessage()
+                    .getHeader(MimecastDirectoryConstants.ITEM_FAILURES, List.class).size());
             assertFalse(directory.memberEmails(sales).contains("alice@example.com"));
 
             Exchange report = statusReports.poll(10, TimeUnit.SECONDS);

@@ -31,8 +31,8 @@ public final class HrSyncApplication {
                 emulator.directory().addMember(sales, "alice@example.com", null);
                 emulator.directory().addMember(sales, "bob@example.com", null);
                 Files.createDirectories(Path.of(inbox));
-                Files.writeString(Path.of(inbox, "hr-export.csv"),
-                        "email,department\nbob@example.com,Sales\ncarol@example.com,Sales\ndave@example.com,Engineering\n");
+                Files.writeString(Path.of(inbox, "hr-export.csv"), "email,department\nbob@example.com,Sales\n"
+                                                                   + "carol@example.com,Sales\ndave@example.com,Engineering\n");
             }
             main.configure().addRoutesBuilder(new HrSyncRoutes(inbox, dryRun));
             main.run();

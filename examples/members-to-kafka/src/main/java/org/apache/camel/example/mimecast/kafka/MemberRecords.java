@@ -41,7 +41,8 @@ public final class MemberRecords {
             if (item instanceof MemberChange change) {
                 Member member = change.member();
                 boolean removed = change.changeType() == MemberChangeType.REMOVED;
-                records.add(record(exchange, key(change.groupId(), member), removed ? null : JSON.writeValueAsString(member)));
+                String value = removed ? null : JSON.writeValueAsString(member);
+                records.add(record(exchange, key(change.groupId(), member), value));
             } else {
                 Member member = (Member) item;
                 records.add(record(exchange, key(groupId, member), JSON.writeValueAsString(member)));
