@@ -79,7 +79,7 @@ class MimecastKameletsTest {
 
         awaitSize(received, 3);
         for (Message message : received) {
-            JsonNode change = json.readTree(message.getBody(String.class));
+            JsonNode change = readTree(message.getBody(String.class));
             assertEquals("ADDED", change.get("changeType").asText(), "changes is the default mode");
             assertEquals(staff, change.get("groupId").asText());
             assertEquals(staff, message.getHeader(MimecastDirectoryConstants.GROUP_ID));

@@ -1,12 +1,7 @@
 package org.apache.camel.example.mimecast;
 
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.example.mimecast.support.MimecastConnection;
 import org.apache.camel.main.Main;
 
@@ -33,7 +28,6 @@ public final class MembersToFileApplication {
         String output = env.getOrDefault("MEMBERS_OUTPUT", "target/members-output");
 
         Main main = new Main();
-        ScheduledExecutorService churn = null;
         try (MimecastConnection mimecast = MimecastConnection.fromEnvironment(env)) {
             mimecast.configure(main, "MEMBERS_DURATION_SECONDS", 12);
             String groupId = mimecast.groupIds(emulator -> {
@@ -42,28 +36,13 @@ public final class MembersToFileApplication {
                 return demo;
             });
             if (mimecast.isEmulated()) {
-                churn = simulateHrChanges(mimecast.emulator(), groupId);
+                // Every two seconds one person joins the demo group and one leaves.
+                mimecast.simulateHrChanges(groupId, 3, 2);
             }
             main.configure().addRoutesBuilder(new MembersToFileRoutes(groupId, output,
                     output + "/.state/members.state", mimecast.pollDelayMillis(2000)));
             main.run();
-        } finally {
-            if (churn != null) {
-                churn.shutdownNow();
-            }
         }
         System.out.println("Output in " + java.nio.file.Path.of(output).toAbsolutePath());
-    }
-
-    /** Every two seconds one person joins the demo group and one leaves, as an HR feed would. */
-    private static ScheduledExecutorService simulateHrChanges(MimecastEmulator emulator, String groupId) {
-        ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor();
-        AtomicInteger hires = new AtomicInteger();
-        executor.scheduleAtFixedRate(() -> {
-            int n = hires.incrementAndGet();
-            emulator.directory().addMember(groupId, "new.hire" + n + "@example.com", null);
-            emulator.directory().removeMember(groupId, String.format("user%05d@example.com", n));
-        }, 3, 2, TimeUnit.SECONDS);
-        return executor;
     }
 }

@@ -1,10 +1,6 @@
 package org.apache.camel.example.mimecast.quarkus;
 
 import java.util.HashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -26,7 +22,6 @@ public class MimecastDirectorySetup {
 
     private final Config config;
     private MimecastConnection connection;
-    private ScheduledExecutorService churn;
 
     public MimecastDirectorySetup(Config config) {
         this.config = config;
@@ -56,20 +51,11 @@ public class MimecastDirectorySetup {
         emulator.directory().addMember(managers, "boss@example.com", null);
         int seconds = config.getValue("mimecast.demo.churn-seconds", Integer.class);
         if (seconds > 0) {
-            AtomicInteger hires = new AtomicInteger();
-            churn = Executors.newSingleThreadScheduledExecutor();
-            churn.scheduleAtFixedRate(() -> {
-                int n = hires.incrementAndGet();
-                emulator.directory().addMember(staff, "new.hire" + n + "@example.com", null);
-                emulator.directory().removeMember(staff, String.format("user%05d@example.com", n));
-            }, seconds, seconds, TimeUnit.SECONDS);
+            connection.simulateHrChanges(staff, seconds, seconds);
         }
     }
 
     void stop(@Observes ShutdownEvent event) {
-        if (churn != null) {
-            churn.shutdownNow();
-        }
         if (connection != null) {
             connection.close();
         }

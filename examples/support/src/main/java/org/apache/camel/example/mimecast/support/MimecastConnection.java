@@ -2,8 +2,13 @@ package org.apache.camel.example.mimecast.support;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import org.apache.camel.component.mimecast.emulator.InMemoryDirectory;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.main.Main;
 
@@ -27,6 +32,7 @@ public final class MimecastConnection implements AutoCloseable {
 
     private final Function<String, String> settings;
     private final MimecastEmulator emulator;
+    private ScheduledExecutorService hrChanges;
 
     private MimecastConnection(Function<String, String> settings, MimecastEmulator emulator) {
         this.settings = settings;
@@ -61,6 +67,21 @@ public final class MimecastConnection implements AutoCloseable {
             throw new IllegalStateException("Running against real Mimecast: there is no emulator");
         }
         return emulator;
+    }
+
+    /**
+     * Demo data that changes as an HR feed would: every {@code periodSeconds} (first after {@code firstSeconds}) the
+     * n-th new hire joins the group and {@code user0000n} leaves it. Stops when this connection is closed.
+     */
+    public void simulateHrChanges(String groupId, long firstSeconds, long periodSeconds) {
+        InMemoryDirectory directory = emulator().directory();
+        AtomicInteger hires = new AtomicInteger();
+        hrChanges = Executors.newSingleThreadScheduledExecutor();
+        hrChanges.scheduleAtFixedRate(() -> {
+            int n = hires.incrementAndGet();
+            directory.addMember(groupId, "new.hire" + n + "@example.com", null);
+            directory.removeMember(groupId, String.format("user%05d@example.com", n));
+        }, firstSeconds, periodSeconds, TimeUnit.SECONDS);
     }
 
     /** A required setting of the real-Mimecast mode, such as the group to watch. */
@@ -115,6 +136,9 @@ public final class MimecastConnection implements AutoCloseable {
 
     @Override
     public void close() {
+        if (hrChanges != null) {
+            hrChanges.shutdownNow();
+        }
         if (emulator != null) {
             emulator.close();
         }
