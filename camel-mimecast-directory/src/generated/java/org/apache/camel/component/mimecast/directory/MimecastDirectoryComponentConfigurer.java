@@ -55,6 +55,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "connectTimeout": getOrCreateConfiguration(target).setConnectTimeout(property(camelContext, int.class, value)); return true;
         case "description": getOrCreateConfiguration(target).setDescription(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": getOrCreateConfiguration(target).setDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "dryrun":
+        case "dryRun": getOrCreateConfiguration(target).setDryRun(property(camelContext, boolean.class, value)); return true;
         case "emailaddress":
         case "emailAddress": getOrCreateConfiguration(target).setEmailAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "groupid":
@@ -67,6 +69,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxremovals":
+        case "maxRemovals": getOrCreateConfiguration(target).setMaxRemovals(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxretries":
         case "maxRetries": getOrCreateConfiguration(target).setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrywait":
@@ -133,6 +137,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "connectTimeout": return int.class;
         case "description": return java.lang.String.class;
         case "domain": return java.lang.String.class;
+        case "dryrun":
+        case "dryRun": return boolean.class;
         case "emailaddress":
         case "emailAddress": return java.lang.String.class;
         case "groupid":
@@ -145,6 +151,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckProducerEnabled": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxremovals":
+        case "maxRemovals": return java.lang.Integer.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrywait":
@@ -212,6 +220,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "connectTimeout": return getOrCreateConfiguration(target).getConnectTimeout();
         case "description": return getOrCreateConfiguration(target).getDescription();
         case "domain": return getOrCreateConfiguration(target).getDomain();
+        case "dryrun":
+        case "dryRun": return getOrCreateConfiguration(target).isDryRun();
         case "emailaddress":
         case "emailAddress": return getOrCreateConfiguration(target).getEmailAddress();
         case "groupid":
@@ -224,6 +234,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxremovals":
+        case "maxRemovals": return getOrCreateConfiguration(target).getMaxRemovals();
         case "maxretries":
         case "maxRetries": return getOrCreateConfiguration(target).getMaxRetries();
         case "maxretrywait":

@@ -52,6 +52,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
         case "description": target.getConfiguration().setDescription(property(camelContext, java.lang.String.class, value)); return true;
         case "domain": target.getConfiguration().setDomain(property(camelContext, java.lang.String.class, value)); return true;
+        case "dryrun":
+        case "dryRun": target.getConfiguration().setDryRun(property(camelContext, boolean.class, value)); return true;
         case "emailaddress":
         case "emailAddress": target.getConfiguration().setEmailAddress(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
@@ -67,6 +69,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxremovals":
+        case "maxRemovals": target.getConfiguration().setMaxRemovals(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxretries":
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrywait":
@@ -156,6 +160,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "delay": return long.class;
         case "description": return java.lang.String.class;
         case "domain": return java.lang.String.class;
+        case "dryrun":
+        case "dryRun": return boolean.class;
         case "emailaddress":
         case "emailAddress": return java.lang.String.class;
         case "exceptionhandler":
@@ -171,6 +177,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxremovals":
+        case "maxRemovals": return java.lang.Integer.class;
         case "maxretries":
         case "maxRetries": return int.class;
         case "maxretrywait":
@@ -261,6 +269,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "delay": return target.getDelay();
         case "description": return target.getConfiguration().getDescription();
         case "domain": return target.getConfiguration().getDomain();
+        case "dryrun":
+        case "dryRun": return target.getConfiguration().isDryRun();
         case "emailaddress":
         case "emailAddress": return target.getConfiguration().getEmailAddress();
         case "exceptionhandler":
@@ -276,6 +286,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxremovals":
+        case "maxRemovals": return target.getConfiguration().getMaxRemovals();
         case "maxretries":
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrywait":

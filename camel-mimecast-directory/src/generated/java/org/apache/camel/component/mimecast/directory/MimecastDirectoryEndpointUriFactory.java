@@ -23,7 +23,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(57);
         props.add("accessKey");
         props.add("appId");
         props.add("appKey");
@@ -40,6 +40,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
         props.add("delay");
         props.add("description");
         props.add("domain");
+        props.add("dryRun");
         props.add("emailAddress");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -48,6 +49,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
         props.add("groupQuery");
         props.add("initialDelay");
         props.add("lazyStartProducer");
+        props.add("maxRemovals");
         props.add("maxRetries");
         props.add("maxRetryWait");
         props.add("mode");

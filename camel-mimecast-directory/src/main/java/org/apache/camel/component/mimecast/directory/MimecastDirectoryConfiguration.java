@@ -84,6 +84,10 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer")
     private String stateFile;
+    @UriParam(label = "common")
+    private Integer maxRemovals;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean dryRun;
 
 
     public String getBaseUrl() {
@@ -464,6 +468,32 @@ public class MimecastDirectoryConfiguration implements Cloneable {
      */
     public void setStateFile(String stateFile) {
         this.stateFile = stateFile;
+    }
+
+    public Integer getMaxRemovals() {
+        return maxRemovals;
+    }
+
+    /**
+     * A safeguard against mass removal, off when unset. Consumer, mode=changes: a poll that would report more than
+     * this many members of one group as REMOVED emits and commits nothing for that group and marks the consumer
+     * unhealthy. Producer, set-group-members: a plan that removes more than this many members is refused before any
+     * write.
+     */
+    public void setMaxRemovals(Integer maxRemovals) {
+        this.maxRemovals = maxRemovals;
+    }
+
+    public boolean isDryRun() {
+        return dryRun;
+    }
+
+    /**
+     * Producer, set-group-members: read the current members and return the plan (what would be added and removed)
+     * without writing anything.
+     */
+    public void setDryRun(boolean dryRun) {
+        this.dryRun = dryRun;
     }
 
     /**
