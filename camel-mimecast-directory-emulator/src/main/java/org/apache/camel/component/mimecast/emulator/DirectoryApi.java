@@ -317,8 +317,14 @@ final class DirectoryApi {
                 .put("lastSync", state.lastSync())
                 .put("syncRunning", state.syncRunning())
                 .put("acknowledgeDisabledAccounts", false);
-        connection.putArray("domains").add("example.com");
-        connection.putObject("ldapSettings").put("hostname", "ldap.example.com").put("port", 636);
+        // As the get-connection page documents: domains is a comma separated String, the LDAP port a Number.
+        connection.put("domains", "example.com,example.org");
+        connection.putObject("ldapSettings")
+                .put("rootDn", "DC=example,DC=com")
+                .put("hostname", "ldap.example.com")
+                .put("encryptionMode", "ssl")
+                .put("port", 636)
+                .put("userDn", "CN=mimecast,OU=Service,DC=example,DC=com");
         return connection;
     }
 

@@ -43,6 +43,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchSize": target.getConfiguration().setBatchSize(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "calltimeout":
+        case "callTimeout": target.getConfiguration().setCallTimeout(property(camelContext, long.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -151,6 +153,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchSize": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "calltimeout":
+        case "callTimeout": return long.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -260,6 +264,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "batchSize": return target.getConfiguration().getBatchSize();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "calltimeout":
+        case "callTimeout": return target.getConfiguration().getCallTimeout();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":

@@ -48,6 +48,21 @@ public class MimecastApiException extends RuntimeException {
                 message, operation.operationName(), 200, requestId, retryable, failures, succeeded, null);
     }
 
+    /** A call that got no usable response: an I/O error, a timeout or an interruption. */
+    public static MimecastApiException noResponse(
+            String message, MimecastDirectoryOperation operation, String requestId, boolean retryable, Throwable cause) {
+        return new MimecastApiException(
+                message, operation.operationName(), 0, requestId, retryable, List.of(), List.of(), cause);
+    }
+
+    /** The same failure with another message (everything else, cause and stack trace included, kept). */
+    public MimecastApiException withMessage(String message) {
+        MimecastApiException copy = new MimecastApiException(
+                message, operation, httpStatus, requestId, retryable, failures, succeeded, getCause());
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+
     /** The operation name, e.g. {@code add-group-member}. */
     public String getOperation() {
         return operation;

@@ -1,7 +1,12 @@
 package org.apache.camel.component.mimecast.directory;
 
 import java.time.Clock;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -19,6 +24,7 @@ import org.apache.camel.component.mimecast.directory.client.MimecastJson;
 import org.apache.camel.component.mimecast.directory.client.PooledHttpClient;
 import org.apache.camel.component.mimecast.directory.client.RateLimitTracker;
 import org.apache.camel.component.mimecast.directory.client.RetryPolicy;
+import org.apache.camel.component.mimecast.directory.client.SecretRedactor;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -32,8 +38,11 @@ import org.apache.camel.util.IOHelper;
 @Component("mimecast-directory")
 public class MimecastDirectoryComponent extends HealthCheckComponent {
 
-    /** Camel masks accessKey and secretKey in URIs by name already; appKey is not on its list. */
-    static final String EXTRA_SENSITIVE_KEYWORD = "appKey";
+    /**
+     * Option names Camel does not mask in URIs by itself. Its list has accessKey, secretKey, clientId and clientSecret,
+     * and any name containing "secret"; appKey is not on it, and nor are the dash-case forms Camel also binds.
+     */
+    static final List<String> EXTRA_SENSITIVE_KEYWORDS = List.of("appKey", "app-key", "access-key", "client-id");
 
 
     @Metadata(description = "The options shared by every endpoint of this component")
@@ -44,10 +53,12 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
     private final Map<String, RateLimitTracker> rateLimits = new ConcurrentHashMap<>();
     // One token cache per OAuth 2.0 client, shared by all endpoints using it.
     private final Map<String, OAuth2TokenProvider> tokenProviders = new ConcurrentHashMap<>();
+    // Every secret and token of this component's endpoints: masked in whatever text a server sends back.
+    private final SecretRedactor redactor = new SecretRedactor();
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        MimecastDirectoryOperation operation = MimecastDirectoryOperation.fromName(remaining);
+        MimecastDirectoryOperation operation = MimecastDirectoryOperation.fromUriPath(remaining);
         MimecastDirectoryEndpoint endpoint = new MimecastDirectoryEndpoint(uri, this, operation, configuration.copy());
         setProperties(endpoint, parameters);
         return endpoint;
@@ -69,25 +80,32 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
 
     /** Creates the client of an endpoint; fails with a clear message when the options are incomplete. */
     MimecastClient createClient(MimecastDirectoryConfiguration config) {
+        redactor.addSecrets(config.getAccessKey(), config.getSecretKey(), config.getAppKey(), config.getClientId(),
+                config.getClientSecret());
         String baseUrl = config.resolveBaseUrl();
         PooledHttpClient http = httpClient(config);
         RequestAuthenticator authenticator = AuthenticatorFactory.create(config, baseUrl, key -> tokenProviders
                 .computeIfAbsent(key.cacheKey(), k -> new OAuth2TokenProvider(http, key.tokenUrl(), key.clientId(),
-                        config.getClientSecret(), objectMapper, Clock.systemUTC(), config.getResponseTimeout())));
+                        config.getClientSecret(), objectMapper, Clock.systemUTC(), config.getResponseTimeout(),
+                        redactor)));
         RetryPolicy retryPolicy = new RetryPolicy(config.getMaxRetries(), config.getRetryBackoff(),
-                config.getMaxRetryWait());
+                config.getMaxRetryWait(), config.getCallTimeout());
         // Mimecast limits calls per API user across keys and endpoints: one tracker per user and host.
         RateLimitTracker rateLimit = rateLimits.computeIfAbsent(
                 baseUrl + "|" + (config.getAuthMode() == AuthMode.oauth2 ? config.getClientId() : config.getAccessKey()),
                 k -> new RateLimitTracker());
         return new MimecastClient(http, authenticator, baseUrl, retryPolicy, config.getResponseTimeout(),
-                objectMapper, rateLimit);
+                objectMapper, rateLimit, redactor);
     }
 
     private PooledHttpClient httpClient(MimecastDirectoryConfiguration config) {
         if (config.getConnectTimeout() < 1 || config.getResponseTimeout() < 1) {
             throw new MimecastValidationException(
                     "connectTimeout", "connectTimeout and responseTimeout must be 1 ms or more");
+        }
+        if (config.getCallTimeout() < 1) {
+            throw new MimecastValidationException(
+                    "callTimeout", "callTimeout must be 1 ms or more, was " + config.getCallTimeout());
         }
         HttpClientKey key = new HttpClientKey(config.getConnectTimeout(), config.getSslContextParameters());
         return httpClients.computeIfAbsent(key, k -> HttpClientFactory.create(k.connectTimeout(), sslContext(k)));
@@ -106,11 +124,14 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
 
     private static void registerSensitiveKeyword(ExtendedCamelContext extension) {
         String existing = extension.getAdditionalSensitiveKeywords();
-        if (existing == null || existing.isBlank()) {
-            extension.setAdditionalSensitiveKeywords(EXTRA_SENSITIVE_KEYWORD);
-        } else if (!existing.toLowerCase(Locale.ROOT).contains(EXTRA_SENSITIVE_KEYWORD.toLowerCase(Locale.ROOT))) {
-            extension.setAdditionalSensitiveKeywords(existing + "," + EXTRA_SENSITIVE_KEYWORD);
+        Set<String> keywords = new LinkedHashSet<>();
+        if (existing != null && !existing.isBlank()) {
+            Arrays.stream(existing.split(",")).map(String::trim).filter(k -> !k.isEmpty()).forEach(keywords::add);
         }
+        Set<String> known = new HashSet<>();
+        keywords.forEach(k -> known.add(k.toLowerCase(Locale.ROOT)));
+        EXTRA_SENSITIVE_KEYWORDS.stream().filter(k -> !known.contains(k.toLowerCase(Locale.ROOT))).forEach(keywords::add);
+        extension.setAdditionalSensitiveKeywords(String.join(",", keywords));
     }
 
     ObjectMapper getObjectMapper() {

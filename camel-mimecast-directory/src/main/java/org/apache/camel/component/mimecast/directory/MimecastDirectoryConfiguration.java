@@ -66,6 +66,8 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     private int connectTimeout = 10000;
     @UriParam(label = "advanced", defaultValue = "30000")
     private int responseTimeout = 30000;
+    @UriParam(label = "advanced", defaultValue = "300000")
+    private long callTimeout = 300000L;
     @UriParam(label = "advanced", defaultValue = "3")
     private int maxRetries = 3;
     @UriParam(label = "advanced", defaultValue = "1000")
@@ -361,10 +363,23 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     }
 
     /**
-     * The timeout in milliseconds to wait for data of a response.
+     * The longest one HTTP exchange may take, in milliseconds, from connect to the last byte of the body: a server that
+     * sends its reply slowly cannot hold a call longer than this.
      */
     public void setResponseTimeout(int responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public long getCallTimeout() {
+        return callTimeout;
+    }
+
+    /**
+     * The longest one operation call may take in milliseconds, its retries and rate limit waits included: no retry or
+     * wait starts that would end later, and the last attempt is cut at this deadline.
+     */
+    public void setCallTimeout(long callTimeout) {
+        this.callTimeout = callTimeout;
     }
 
     public int getMaxRetries() {

@@ -62,8 +62,44 @@ public enum MimecastDirectoryOperation {
             }
         }
         throw new MimecastValidationException(
-                "operation", "Unknown Mimecast directory operation '" + name + "': use one of "
+                "operation", "Unknown Mimecast directory operation " + quoteIfPlain(name) + ": use one of "
                              + Arrays.stream(values()).map(o -> o.operationName).collect(Collectors.joining(", ")));
+    }
+
+    /** Echoes a name only when it looks like one (letters, digits, dashes, underscores, at most 40 characters). */
+    private static String quoteIfPlain(String name) {
+        return name != null && name.length() <= 40 && name.trim().matches("[A-Za-z0-9_-]*")
+                ? "'" + name + "'" : "(not shown: not a plain name)";
+    }
+
+    /**
+     * Resolves the operation from the path of an endpoint URI. The path may hold option text when the URI has a typo
+     * (such as {@code &} where {@code ?} belongs), which can carry secrets: the message never echoes it.
+     *
+     * @throws MimecastValidationException naming the fix when the path is not an operation name
+     */
+    public static MimecastDirectoryOperation fromUriPath(String path) {
+        String name = path == null ? "" : path.trim();
+        int options = indexOfAny(name, "&=?;");
+        if (options >= 0) {
+            String head = name.substring(0, options);
+            boolean knownHead = Arrays.stream(values()).anyMatch(o -> o.operationName.equalsIgnoreCase(head.trim()));
+            throw new MimecastValidationException(
+                    "operation", "The mimecast-directory URI path " + (knownHead ? "'" + head.trim() + "' " : "")
+                                 + "is followed by option text (not shown, it may hold secrets): start the options with"
+                                 + " '?' and separate them with '&', e.g. mimecast-directory:get-group-members?groupId=..."
+                                 + "&accessKey=..., and use one of " + NAMES.replace(",", ", "));
+        }
+        return fromName(name);
+    }
+
+    private static int indexOfAny(String text, String characters) {
+        for (int i = 0; i < text.length(); i++) {
+            if (characters.indexOf(text.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Override

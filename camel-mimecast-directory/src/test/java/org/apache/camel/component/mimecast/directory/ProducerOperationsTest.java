@@ -173,8 +173,10 @@ class ProducerOperationsTest extends MimecastTestSupport {
     void getConnectionAndExecuteSync() {
         Connection connection = template.requestBody("mimecast-directory:get-connection", null, Connection.class);
         assertEquals("active_directory", connection.serverType());
-        assertEquals(List.of("example.com"), connection.domains());
-        assertEquals("ldap.example.com", connection.ldapSettings().get("hostname"));
+        assertEquals("example.com,example.org", connection.domains());
+        assertEquals(List.of("example.com", "example.org"), connection.domainList());
+        assertEquals("ldap.example.com", connection.ldapSettings().hostname());
+        assertEquals("636", connection.ldapSettings().port());
 
         SyncResult sync = template.requestBody("mimecast-directory:execute-sync", null, SyncResult.class);
         assertEquals("started", sync.syncStatus());

@@ -26,6 +26,12 @@ public final class BearerTokenAuthenticator implements RequestAuthenticator {
     }
 
     @Override
+    public String rejectionAdvice() {
+        return "Check clientId and clientSecret (authMode=oauth2), and that the API 2.0 application is allowed the"
+               + " Directory functions";
+    }
+
+    @Override
     public boolean refreshAfterRejection(AuthenticatedHeaders rejected) {
         String authorization = rejected.headers().get(HmacRequestSigner.HEADER_AUTHORIZATION);
         tokens.invalidate(authorization.substring("Bearer ".length()));

@@ -67,6 +67,12 @@ public final class HmacRequestSigner implements RequestAuthenticator {
         return new AuthenticatedHeaders(requestId, headers);
     }
 
+    @Override
+    public String rejectionAdvice() {
+        return "Check accessKey, secretKey, appId and appKey (authMode=hmac, API 1.0), and that this machine's clock is"
+               + " right";
+    }
+
     /** The Base64 HMAC-SHA1 of {@code date:requestId:path:appKey}. */
     public String signature(String date, String requestId, String path) {
         String dataToSign = date + ":" + requestId + ":" + path + ":" + appKey;

@@ -6,6 +6,8 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLException;
 
@@ -22,7 +24,6 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,26 +45,36 @@ public final class MimecastClient {
     private final ObjectMapper mapper;
     private final ResponseReader reader;
     private final RateLimitTracker rateLimits;
+    private final SecretRedactor redactor;
+    private final long responseTimeoutMillis;
     private final Sleeper sleeper;
 
+    /**
+     * @param responseTimeoutMillis the longest one HTTP exchange may take, from connect to the body's last byte
+     * @param redactor              masks secrets in every message built from what the server sent
+     */
     public MimecastClient(PooledHttpClient http, RequestAuthenticator authenticator, String baseUrl,
                           RetryPolicy retryPolicy, int responseTimeoutMillis, ObjectMapper mapper,
-                          RateLimitTracker rateLimits) {
-        this(http, authenticator, baseUrl, retryPolicy, responseTimeoutMillis, mapper, rateLimits, Thread::sleep);
+                          RateLimitTracker rateLimits, SecretRedactor redactor) {
+        this(http, authenticator, baseUrl, retryPolicy, responseTimeoutMillis, mapper, rateLimits, redactor,
+             Thread::sleep);
     }
 
     MimecastClient(PooledHttpClient http, RequestAuthenticator authenticator, String baseUrl, RetryPolicy retryPolicy,
-                   int responseTimeoutMillis, ObjectMapper mapper, RateLimitTracker rateLimits, Sleeper sleeper) {
+                   int responseTimeoutMillis, ObjectMapper mapper, RateLimitTracker rateLimits,
+                   SecretRedactor redactor, Sleeper sleeper) {
         this.http = http;
         this.authenticator = authenticator;
         this.baseUrl = baseUrl;
         this.retryPolicy = retryPolicy;
+        this.responseTimeoutMillis = responseTimeoutMillis;
         this.requestConfig = RequestConfig.custom()
                 .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
                 .build();
         this.mapper = mapper;
-        this.reader = new ResponseReader(mapper);
+        this.reader = new ResponseReader(mapper, redactor);
         this.rateLimits = rateLimits;
+        this.redactor = redactor;
         this.sleeper = sleeper;
     }
 
@@ -77,19 +88,33 @@ public final class MimecastClient {
 
     /**
      * Calls an operation once (plus retries) and returns the parsed 2xx envelope. Per item failures in {@code fail[]}
-     * are left to the caller; every other failure is thrown.
+     * are left to the caller; every other failure is thrown. No secret reaches the message of what is thrown.
      *
-     * @throws MimecastApiException for a non-2xx status, an unreadable body or an I/O error after the retries
+     * @throws MimecastApiException for a non-2xx status, an unreadable body, an I/O error or a timeout after the
+     *                              retries
      */
     public <T> ApiResponse<T> call(MimecastDirectoryOperation operation, MimecastRequest request, Class<T> itemType) {
-        byte[] json = toJson(operation, request);
+        try {
+            return callWithRetries(operation, toJson(operation, request), itemType);
+        } catch (MimecastApiException e) {
+            throw redactor.redact(e);
+        }
+    }
+
+    /** The redactor of this client: masks every configured secret and issued token in a text. */
+    public SecretRedactor redactor() {
+        return redactor;
+    }
+
+    private <T> ApiResponse<T> callWithRetries(MimecastDirectoryOperation operation, byte[] json, Class<T> itemType) {
+        long deadline = System.nanoTime() + retryPolicy.callTimeoutMillis() * 1_000_000L;
         int attempt = 0;
         int credentialRenewals = 0;
         while (true) {
             attempt++;
-            awaitRateLimit(operation);
+            awaitRateLimit(operation, deadline);
             AuthenticatedHeaders auth = authenticator.authenticate(operation.path());
-            Outcome<T> outcome = attemptOnce(operation, json, itemType, auth);
+            Outcome<T> outcome = attemptOnce(operation, json, itemType, auth, deadline);
             // Expired credentials are renewed once, outside the retry budget: the call did not run.
             if (credentialRenewals == 0 && outcome.credentialsRejected()
                     && authenticator.refreshAfterRejection(auth)) {
@@ -107,11 +132,13 @@ public final class MimecastClient {
                 throw outcome.error;
             }
             if (wait > retryPolicy.maxWaitMillis()) {
-                throw new MimecastApiException(
-                        outcome.error.getMessage() + ". Not waiting " + wait + " ms (more than maxRetryWait="
-                                               + retryPolicy.maxWaitMillis() + " ms); retry later",
-                        operation.operationName(), outcome.error.getHttpStatus(), auth.requestId(), true,
-                        outcome.error.getFailures(), List.of(), outcome.error.getCause());
+                throw outcome.error.withMessage(outcome.error.getMessage() + ". Not waiting " + wait
+                                                + " ms (more than maxRetryWait=" + retryPolicy.maxWaitMillis()
+                                                + " ms); retry later");
+            }
+            if (millisLeft(deadline) <= wait) {
+                throw outcome.error.withMessage(outcome.error.getMessage() + ". Not retried: callTimeout="
+                                                + retryPolicy.callTimeoutMillis() + " ms would pass first");
             }
             LOG.debug("Retrying {} in {} ms (attempt {} of {}): {}", operation, wait, attempt + 1,
                     retryPolicy.maxRetries() + 1, outcome.error.getMessage());
@@ -119,20 +146,30 @@ public final class MimecastClient {
         }
     }
 
+    private static long millisLeft(long deadlineNanos) {
+        return (deadlineNanos - System.nanoTime()) / 1_000_000L;
+    }
+
     private <T> Outcome<T> attemptOnce(
-            MimecastDirectoryOperation operation, byte[] json, Class<T> itemType, AuthenticatedHeaders auth) {
+            MimecastDirectoryOperation operation, byte[] json, Class<T> itemType, AuthenticatedHeaders auth,
+            long callDeadline) {
         HttpPost post = new HttpPost(baseUrl + operation.path());
         post.setConfig(requestConfig);
         auth.headers().forEach(post::setHeader);
         post.setHeader("Accept", "application/json");
         post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
+        long timeout = Math.max(1, Math.min(responseTimeoutMillis, millisLeft(callDeadline)));
+        AtomicBoolean expired = new AtomicBoolean();
+        Future<?> deadline = CallDeadlines.abortAfter(post, timeout, () -> expired.set(true));
         LOG.debug("POST {} (request id {})", operation.path(), auth.requestId());
         try {
             return http.client().execute(post, response -> readResponse(operation, itemType, auth, response));
         } catch (MimecastApiException e) {
             return Outcome.failure(e, false, -1);
         } catch (IOException e) {
-            return ioFailure(operation, auth, e);
+            return expired.get() ? timeoutFailure(operation, auth, timeout, e) : ioFailure(operation, auth, e);
+        } finally {
+            deadline.cancel(false);
         }
     }
 
@@ -142,14 +179,14 @@ public final class MimecastClient {
             throws IOException {
         rateLimits.update(response);
         int status = response.getCode();
-        byte[] body = response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity());
+        byte[] body = ResponseBodies.read(operation, response.getEntity(), auth.requestId(), status);
         String requestId = auth.requestId();
         if (status >= 200 && status < 300) {
             MimecastResponse<T> parsed = reader.readEnvelope(operation, body, itemType, requestId, status);
             return Outcome.success(parsed);
         }
         if (status == 429) {
-            long wait = rateLimitWait(response);
+            long wait = rateLimits.waitAfterRejection(response);
             // A 429 means the call did not run: safe to repeat for writes too.
             return Outcome.failure(reader.errorFor(operation, status, body, requestId, true,
                     "Rate limited; Mimecast asked to wait " + wait + " ms"), true, wait);
@@ -163,50 +200,54 @@ public final class MimecastClient {
                 -1);
     }
 
-    private <T> Outcome<T> ioFailure(MimecastDirectoryOperation operation, AuthenticatedHeaders auth, IOException e) {
-        boolean notSent = e instanceof ConnectException || e instanceof ConnectTimeoutException
-                          || e instanceof HttpHostConnectException || e instanceof NoRouteToHostException;
-        boolean permanent = e instanceof UnknownHostException || e instanceof SSLException;
-        boolean retry = !permanent && (notSent || operation.isReadOnly());
-        String what = e instanceof InterruptedIOException ? "timed out" : "failed";
-        MimecastApiException error = new MimecastApiException(
-                operation + " " + what + " (request id " + auth.requestId() + "): " + e.getClass().getSimpleName()
-                                                              + ": " + e.getMessage()
-                                                              + (retry || notSent || permanent ? ""
-                                                                      : ". Not retried: the write may have been applied"),
-                operation.operationName(), 0, auth.requestId(), !permanent, List.of(), List.of(), e);
-        return Outcome.failure(error, retry, -1);
-    }
-
-    private static String adviceFor(int status) {
+    private String adviceFor(int status) {
         return switch (status) {
-            case 401 -> "Check accessKey, secretKey, appId and appKey, and that the server clock is right";
-            case 403 -> "The API user lacks a permission such as Directories | Groups | Edit";
+            case 401 -> authenticator.rejectionAdvice();
+            case 403 -> "The API user or application lacks a permission such as Directories | Groups | Edit";
             case 418 -> "The access key binding expired: create new keys (set the Authentication Profile TTL to Never"
                         + " Expire)";
             default -> null;
         };
     }
 
-    /** Retry-After (seconds) when present, otherwise X-RateLimit-Reset (milliseconds), otherwise -1. */
-    private static long rateLimitWait(ClassicHttpResponse response) {
-        Long retryAfterSeconds = RateLimitTracker.longHeader(response, RateLimitTracker.RETRY_AFTER);
-        if (retryAfterSeconds != null && retryAfterSeconds >= 0) {
-            return retryAfterSeconds * 1000;
-        }
-        Long reset = RateLimitTracker.longHeader(response, RateLimitTracker.RESET);
-        return reset != null && reset >= 0 ? reset : -1;
+    private <T> Outcome<T> ioFailure(MimecastDirectoryOperation operation, AuthenticatedHeaders auth, IOException e) {
+        boolean notSent = e instanceof ConnectException || e instanceof ConnectTimeoutException
+                          || e instanceof HttpHostConnectException || e instanceof NoRouteToHostException;
+        boolean permanent = e instanceof UnknownHostException || e instanceof SSLException;
+        boolean retry = !permanent && (notSent || operation.isReadOnly());
+        String what = e instanceof InterruptedIOException ? "timed out" : "failed";
+        MimecastApiException error = MimecastApiException.noResponse(
+                operation + " " + what + " (request id " + auth.requestId() + "): " + e.getClass().getSimpleName()
+                                                              + ": " + redactor.redact(e.getMessage())
+                                                              + (retry || notSent || permanent ? ""
+                                                                      : ". Not retried: the write may have been applied"),
+                operation, auth.requestId(), !permanent, e);
+        return Outcome.failure(error, retry, -1);
     }
 
-    private void awaitRateLimit(MimecastDirectoryOperation operation) {
+    private <T> Outcome<T> timeoutFailure(
+            MimecastDirectoryOperation operation, AuthenticatedHeaders auth, long timeoutMillis, IOException e) {
+        boolean retry = operation.isReadOnly();
+        MimecastApiException error = MimecastApiException.noResponse(
+                operation + " timed out after " + timeoutMillis + " ms (request id " + auth.requestId()
+                                                              + "): the server did not send the whole response in time"
+                                                              + " (responseTimeout covers connect, headers and body)"
+                                                              + (retry ? "" : ". Not retried: the write may have been applied"),
+                operation, auth.requestId(), true, e);
+        return Outcome.failure(error, retry, -1);
+    }
+
+    private void awaitRateLimit(MimecastDirectoryOperation operation, long callDeadline) {
         long wait = rateLimits.millisUntilPermitted();
         if (wait <= 0) {
             return;
         }
-        if (wait > retryPolicy.maxWaitMillis()) {
+        if (wait > retryPolicy.maxWaitMillis() || wait >= millisLeft(callDeadline)) {
             throw new MimecastApiException(
                     operation + " not sent: the Mimecast rate limit is used up for another " + wait
-                                           + " ms (more than maxRetryWait=" + retryPolicy.maxWaitMillis() + " ms)",
+                                           + " ms (more than maxRetryWait=" + retryPolicy.maxWaitMillis()
+                                           + " ms or the time left of callTimeout=" + retryPolicy.callTimeoutMillis()
+                                           + " ms)",
                     operation.operationName(), 429, null, true, List.of(), List.of(), null);
         }
         LOG.debug("Rate limit used up: waiting {} ms before {}", wait, operation);
@@ -218,8 +259,8 @@ public final class MimecastClient {
             sleeper.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new MimecastApiException(operation + " interrupted while waiting to retry",
-                    operation.operationName(), 0, null, true, List.of(), List.of(), e);
+            throw MimecastApiException.noResponse(operation + " interrupted while waiting to retry", operation, null,
+                    true, e);
         }
     }
 

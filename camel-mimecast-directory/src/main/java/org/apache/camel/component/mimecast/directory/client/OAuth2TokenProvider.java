@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,7 +38,8 @@ public final class OAuth2TokenProvider {
     private final Clock clock;
     private final RequestConfig requestConfig;
     private final ReentrantLock renewal = new ReentrantLock();
-    private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final SecretRedactor redactor;
+    private final ResponseReader reader;
     private volatile AccessToken current;
 
     private record AccessToken(String value, Instant renewAt) {
@@ -50,8 +50,12 @@ public final class OAuth2TokenProvider {
     }
 
     public OAuth2TokenProvider(PooledHttpClient http, String tokenUrl, String clientId, String clientSecret,
-                               ObjectMapper mapper, Clock clock, int responseTimeoutMillis) {
+                               ObjectMapper mapper, Clock clock, int responseTimeoutMillis, SecretRedactor redactor) {
         this.http = http;
+        this.redactor = redactor;
+        this.reader = new ResponseReader(mapper, redactor);
+        // Also the HTTP Basic form of the pair, should a server echo an Authorization header it was not sent.
+        redactor.addSecrets(clientSecret, clientId + ":" + clientSecret);
         this.tokenUrl = tokenUrl;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
@@ -91,13 +95,7 @@ public final class OAuth2TokenProvider {
         }
     }
 
-    /** How many token requests were sent: a measure of how well tokens are shared. */
-    public int tokenRequestCount() {
-        return tokenRequests.get();
-    }
-
     private AccessToken requestToken() {
-        tokenRequests.incrementAndGet();
         HttpPost post = new HttpPost(tokenUrl);
         post.setConfig(requestConfig);
         post.setHeader("Accept", "application/json");
@@ -105,21 +103,35 @@ public final class OAuth2TokenProvider {
                 new BasicNameValuePair("client_id", clientId),
                 new BasicNameValuePair("client_secret", clientSecret),
                 new BasicNameValuePair("grant_type", "client_credentials"))));
-        LOG.debug("Requesting an OAuth 2.0 access token from {}", tokenUrl);
+        LOG.debug("Requesting an OAuth 2.0 access token from {}", redactor.redact(tokenUrl));
         Instant requestedAt = clock.instant();
         try {
             return http.client().execute(post, response -> {
                 String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity());
                 JsonNode json = parse(body);
-                if (response.getCode() != 200 || json == null || !json.hasNonNull("access_token")) {
+                if (response.getCode() != 200) {
                     throw failure(response.getCode(), json, body);
                 }
+                if (json == null || !json.path("access_token").isTextual() || json.get("access_token").asText().isBlank()) {
+                    // Never the body: a token under another field name would be in the message.
+                    throw new MimecastApiException(
+                            "OAuth 2.0 token reply from " + redactor.redact(tokenUrl) + " has no access_token"
+                                                   + (json == null ? " (not a JSON object)"
+                                                           : " (fields: " + fieldNames(json) + ")"),
+                            "oauth-token", 200, null, false, List.of(), List.of(), null);
+                }
+                String token = json.get("access_token").asText();
+                redactor.addToken(token);
                 long expiresIn = json.path("expires_in").asLong(1800);
-                return new AccessToken(json.get("access_token").asText(), requestedAt.plus(renewalPoint(expiresIn)));
+                return new AccessToken(token, requestedAt.plus(renewalPoint(expiresIn)));
             });
         } catch (IOException e) {
-            throw new MimecastApiException("OAuth 2.0 token request to " + tokenUrl + " failed: " + e.getMessage(),
-                    "oauth-token", 0, null, true, List.of(), List.of(), e);
+            throw new MimecastApiException(
+                    "OAuth 2.0 token request to " + redactor.redact(tokenUrl) + " failed: "
+                                           + e.getClass().getSimpleName() + ": " + redactor.redact(e.getMessage()),
+                    "oauth-token", 0, null, true, List.of(), List.of(), null);
+        } catch (MimecastApiException e) {
+            throw redactor.redact(e);
         }
     }
 
@@ -141,11 +153,23 @@ public final class OAuth2TokenProvider {
         }
     }
 
+    private static String fieldNames(JsonNode json) {
+        List<String> names = new java.util.ArrayList<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return String.join(", ", names);
+    }
+
     private MimecastApiException failure(int status, JsonNode json, String body) {
-        String reason = json == null ? ResponseReader.snippet(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                : json.path("error").asText(json.path("fault").path("faultstring").asText(json.toString()));
-        // The client secret is never echoed, even if a server put it in its error body.
-        reason = reason.replace(clientSecret, "xxxxxx");
+        // Only the documented error fields are shown, and only after every secret is masked: token endpoints have been
+        // seen to echo the submitted form.
+        String reason;
+        if (json == null || !json.isObject()) {
+            reason = reader.snippet(body);
+        } else {
+            String error = json.path("error").asText(json.path("fault").path("faultstring").asText("(no error field)"));
+            reason = reader.snippet(error) + (json.hasNonNull("error_description")
+                    ? ": " + reader.snippet(json.get("error_description").asText()) : "");
+        }
         boolean authentication = status == 400 || status == 401;
         return new MimecastApiException(
                 "OAuth 2.0 token request failed with HTTP " + status + ": " + reason
@@ -155,6 +179,6 @@ public final class OAuth2TokenProvider {
 
     @Override
     public String toString() {
-        return "OAuth2TokenProvider[" + tokenUrl + "]";
+        return "OAuth2TokenProvider[" + redactor.redact(tokenUrl) + "]";
     }
 }

@@ -66,7 +66,8 @@ public final class PageIterator<T> implements Iterator<ApiResponse<T>> {
         String next = page.body().nextPageToken();
         if (next != null && !seenTokens.add(next)) {
             throw new MimecastApiException(
-                    operation + " returned page token '" + next + "' a second time; stopping instead of looping",
+                    operation + " returned page token '" + client.redactor().redact(next)
+                                           + "' a second time; stopping instead of looping",
                     operation.operationName(), 200, page.requestId(), false, List.of(), List.of(), null);
         }
         nextToken = next;

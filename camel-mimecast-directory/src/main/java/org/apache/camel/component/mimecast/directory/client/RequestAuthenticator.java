@@ -16,6 +16,9 @@ public interface RequestAuthenticator {
      *
      * @return true when fresh credentials are available and the request is worth sending once more
      */
+    /** What to check when Mimecast answers HTTP 401, in the words of this authentication mode. */
+    String rejectionAdvice();
+
     default boolean refreshAfterRejection(AuthenticatedHeaders rejected) {
         return false;
     }

@@ -3,6 +3,7 @@ package org.apache.camel.component.mimecast.directory.client;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JavaType;
@@ -20,11 +21,14 @@ import org.apache.camel.component.mimecast.directory.model.MimecastResponse;
 final class ResponseReader {
 
     private static final int SNIPPET_LENGTH = 200;
+    private static final int SNIPPET_SOURCE_BYTES = 64 * 1024;
 
     private final ObjectMapper mapper;
+    private final SecretRedactor redactor;
 
-    ResponseReader(ObjectMapper mapper) {
+    ResponseReader(ObjectMapper mapper, SecretRedactor redactor) {
         this.mapper = mapper;
+        this.redactor = redactor;
     }
 
     /** Parses a 2xx body as the envelope of {@code itemType}. */
@@ -38,14 +42,22 @@ final class ResponseReader {
                     operation.operationName(), status, requestId, false, List.of(), List.of(), null);
         }
         JavaType type = mapper.getTypeFactory().constructParametricType(MimecastResponse.class, itemType);
+        MimecastResponse<T> response;
         try {
-            return mapper.treeToValue(tree, type);
+            response = mapper.treeToValue(tree, type);
         } catch (IOException | IllegalArgumentException e) {
             throw new MimecastApiException(
                     operation + " returned a response whose data items are not " + itemType.getSimpleName() + ": "
-                                           + firstLine(e.getMessage()),
+                                           + redactor.redact(firstLine(e.getMessage())),
                     operation.operationName(), status, requestId, false, List.of(), List.of(), null);
         }
+        if (response.data().stream().anyMatch(Objects::isNull) || response.fail().stream().anyMatch(Objects::isNull)) {
+            throw new MimecastApiException(
+                    operation + " returned HTTP " + status + " with a null entry in data[] or fail[]",
+                    operation.operationName(), status, requestId, false, List.of(), List.of(), null);
+        }
+        return response.fail().isEmpty() ? response
+                : new MimecastResponse<>(response.meta(), response.data(), redactor.redact(response.fail()));
     }
 
     /** Builds the exception for a non-2xx response, with the error codes of its body when it has the envelope. */
@@ -56,17 +68,17 @@ final class ResponseReader {
         String detail;
         JsonNode tree = tryParse(body);
         if (tree != null && tree.has("fail") && tree.get("fail").isArray()) {
-            failures = tryFailures(tree.get("fail"));
-            detail = failures.stream().map(ItemFailure::describe).collect(Collectors.joining("; "));
+            failures = redactor.redact(tryFailures(tree.get("fail")));
+            detail = redactor.redact(failures.stream().map(ItemFailure::describe).collect(Collectors.joining("; ")));
         } else if (tree != null && tree.hasNonNull("detail")) {
-            detail = tree.get("detail").asText();
+            detail = snippet(tree.get("detail").asText());
         } else {
             detail = body == null || body.length == 0 ? "(empty body)" : snippet(body);
         }
-        String message = operation + " failed with HTTP " + status + " (request id " + requestId + "): " + detail
-                         + (advice == null ? "" : ". " + advice);
         return new MimecastApiException(
-                message, operation.operationName(), status, requestId, retryable, failures, List.of(), null);
+                operation + " failed with HTTP " + status + " (request id " + requestId + "): " + detail
+                                       + (advice == null ? "" : ". " + advice),
+                operation.operationName(), status, requestId, retryable, failures, List.of(), null);
     }
 
     private JsonNode parseJson(MimecastDirectoryOperation operation, byte[] body, String requestId, int status) {
@@ -78,7 +90,8 @@ final class ResponseReader {
         JsonNode tree = tryParse(body);
         if (tree == null) {
             throw new MimecastApiException(
-                    operation + " returned HTTP " + status + " with a body that is not valid JSON: " + snippet(body),
+                    operation + " returned HTTP " + status + " with a body that is not valid JSON: "
+                                           + snippet(body),
                     operation.operationName(), status, requestId, true, List.of(), List.of(), null);
         }
         return tree;
@@ -118,9 +131,17 @@ final class ResponseReader {
         return newline < 0 ? message : message.substring(0, newline);
     }
 
-    static String snippet(byte[] body) {
-        String text = new String(body, 0, Math.min(body.length, SNIPPET_LENGTH * 4), StandardCharsets.UTF_8)
-                .replaceAll("\\s+", " ").trim();
-        return text.length() > SNIPPET_LENGTH ? text.substring(0, SNIPPET_LENGTH) + "..." : text;
+    private String snippet(byte[] body) {
+        // Enough of the body for the message even after white space is folded; not a 32 MB string.
+        return snippet(new String(body, 0, Math.min(body.length, SNIPPET_SOURCE_BYTES), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The start of a text from outside, secrets masked before it is cut: a secret cut in half by the length limit
+     * would otherwise leave its first half in the message.
+     */
+    String snippet(String text) {
+        String clean = redactor.redact(text).replaceAll("\\s+", " ").trim();
+        return clean.length() > SNIPPET_LENGTH ? clean.substring(0, SNIPPET_LENGTH) + "..." : clean;
     }
 }

@@ -3,13 +3,15 @@ package org.apache.camel.component.mimecast.directory.client;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * How often and how long to wait before repeating a call.
+ * How often and how long to wait before repeating a call, and how long a whole call may take.
  *
- * @param maxRetries   retries after the first attempt
- * @param backoffMillis the first back-off; doubled per retry, with jitter
- * @param maxWaitMillis the longest single wait, also the longest rate limit reset worth waiting for
+ * @param maxRetries        retries after the first attempt
+ * @param backoffMillis     the first back-off; doubled per retry, with jitter
+ * @param maxWaitMillis     the longest single wait, also the longest rate limit reset worth waiting for
+ * @param callTimeoutMillis the longest a call may take with all its attempts and waits; no attempt or wait starts
+ *                          that would end later
  */
-public record RetryPolicy(int maxRetries, long backoffMillis, long maxWaitMillis) {
+public record RetryPolicy(int maxRetries, long backoffMillis, long maxWaitMillis, long callTimeoutMillis) {
 
     public RetryPolicy {
         if (maxRetries < 0) {
@@ -17,6 +19,9 @@ public record RetryPolicy(int maxRetries, long backoffMillis, long maxWaitMillis
         }
         if (backoffMillis < 0 || maxWaitMillis < 0) {
             throw new IllegalArgumentException("retryBackoff and maxRetryWait must be 0 or more");
+        }
+        if (callTimeoutMillis < 1) {
+            throw new IllegalArgumentException("callTimeout must be 1 ms or more, was " + callTimeoutMillis);
         }
     }
 

@@ -74,6 +74,11 @@ final class RequestItemReader<I extends RequestItem> {
         int index = 0;
         while (elements.hasNext()) {
             Object element = elements.next();
+            if (element == null || element instanceof JsonNode json && json.isNull()) {
+                throw new MimecastValidationException(
+                        "body", "Item " + index + " of the body is null: remove it, or give a " + type.getSimpleName()
+                                + ", a Map or a JSON object such as " + exampleJson());
+            }
             try {
                 JsonNode node = element instanceof JsonNode json ? json : toNode(null, element, operation);
                 result.add(toItem(node, defaults, operation, isStrict(element)));

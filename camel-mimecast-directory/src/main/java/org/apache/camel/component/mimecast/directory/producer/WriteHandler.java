@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +17,7 @@ import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfigurat
 import org.apache.camel.component.mimecast.directory.MimecastValidationException;
 import org.apache.camel.component.mimecast.directory.client.ApiResponse;
 import org.apache.camel.component.mimecast.directory.client.RateLimitStatus;
+import org.apache.camel.component.mimecast.directory.model.ApiError;
 import org.apache.camel.component.mimecast.directory.model.ItemFailure;
 import org.apache.camel.component.mimecast.directory.model.ItemResult;
 import org.apache.camel.component.mimecast.directory.model.MimecastRequest;
@@ -32,6 +34,9 @@ import static org.apache.camel.component.mimecast.directory.MimecastDirectoryCon
  * @param <R> the result type of one item
  */
 final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
+
+    /** The error code of an item whose outcome the response does not tell. */
+    static final String UNCONFIRMED = "unconfirmed";
 
     private final RequestItemReader<I> reader;
     private final Class<?> responseType;
@@ -96,33 +101,24 @@ final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
         CallHeaders.set(message, lastRequestId, requests, rateLimit);
     }
 
-    /** Pairs each item of a chunk with its failure (by echoed key) or with the next data item, in order. */
+    /**
+     * Pairs each item of a chunk with its failure (by echoed key) or with the next data item, in order. When a failure
+     * names no item, the items without a failure of their own cannot be told apart from it: they are reported as
+     * unconfirmed, never as applied.
+     */
     private List<ItemResult<R>> match(List<I> chunk, ApiResponse<?> response, ObjectMapper mapper) {
-        List<ItemFailure> unmatched = new ArrayList<>(response.body().fail());
-        ItemFailure[] failureOf = new ItemFailure[chunk.size()];
-        for (int i = 0; i < chunk.size() && !unmatched.isEmpty(); i++) {
-            JsonNode item = mapper.valueToTree(chunk.get(i));
-            for (Iterator<ItemFailure> it = unmatched.iterator(); it.hasNext();) {
-                ItemFailure failure = it.next();
-                if (keyMatches(failure.key(), item)) {
-                    failureOf[i] = failure;
-                    it.remove();
-                    break;
-                }
-            }
-        }
-        // A failure whose key matches no item is charged to the first items still without one.
-        for (int i = 0; i < chunk.size() && !unmatched.isEmpty(); i++) {
-            if (failureOf[i] == null) {
-                failureOf[i] = unmatched.remove(0);
-            }
-        }
+        List<JsonNode> sent = chunk.stream().map(item -> (JsonNode) mapper.valueToTree(item)).toList();
+        FailureMatcher.Matches matches = FailureMatcher.match(sent, response.body().fail());
         Iterator<?> data = response.body().data().iterator();
         List<ItemResult<R>> outcomes = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             I item = chunk.get(i);
-            if (failureOf[i] != null) {
-                outcomes.add(new ItemResult<>(item, null, failureOf[i]));
+            ItemFailure failure = matches.failureOf()[i];
+            if (failure == null && !matches.unmatched().isEmpty()) {
+                failure = unconfirmed(sent.get(i), matches.unmatched(), mapper);
+            }
+            if (failure != null) {
+                outcomes.add(new ItemResult<>(item, null, failure));
             } else {
                 Object dataItem = successHasData && data.hasNext() ? data.next() : null;
                 outcomes.add(new ItemResult<>(item, resultOf.apply(item, dataItem), null));
@@ -131,17 +127,14 @@ final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
         return outcomes;
     }
 
-    private static boolean keyMatches(Map<String, Object> key, JsonNode item) {
-        if (key.isEmpty()) {
-            return false;
-        }
-        for (Map.Entry<String, Object> entry : key.entrySet()) {
-            JsonNode value = item.get(entry.getKey());
-            if (entry.getValue() != null && (value == null || !value.asText().equals(String.valueOf(entry.getValue())))) {
-                return false;
-            }
-        }
-        return true;
+    @SuppressWarnings("unchecked")
+    private static ItemFailure unconfirmed(JsonNode item, List<ItemFailure> unmatched, ObjectMapper mapper) {
+        Map<String, Object> key = mapper.convertValue(item, Map.class);
+        String unmatchedText = unmatched.stream().map(ItemFailure::describe).collect(Collectors.joining("; "));
+        return new ItemFailure(key, List.of(new ApiError(UNCONFIRMED,
+                "not confirmed: the response has " + unmatched.size() + " failure(s) that name no item of the request ("
+                                                      + unmatchedText + "), so this item may or may not be applied",
+                false)));
     }
 
     /** A later batch failed: say which items were already applied, so that nothing is lost or applied twice. */

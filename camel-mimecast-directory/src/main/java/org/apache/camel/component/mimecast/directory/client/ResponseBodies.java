@@ -1,0 +1,42 @@
+package org.apache.camel.component.mimecast.directory.client;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+import org.apache.camel.component.mimecast.directory.MimecastApiException;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
+import org.apache.hc.core5.http.HttpEntity;
+
+/**
+ * Reads response bodies with a size bound, so that a broken or hostile server cannot exhaust the heap: a page of 500
+ * members is about 100 KB, and no documented reply comes near the bound.
+ */
+final class ResponseBodies {
+
+    /** The largest body read: far above any documented reply. */
+    static final int MAX_BODY_BYTES = 32 * 1024 * 1024;
+
+    private ResponseBodies() {
+    }
+
+    static byte[] read(MimecastDirectoryOperation operation, HttpEntity entity, String requestId, int status)
+            throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        try (InputStream in = entity.getContent()) {
+            if (in == null) {
+                return new byte[0];
+            }
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (body.length > MAX_BODY_BYTES) {
+                throw new MimecastApiException(
+                        operation + " returned HTTP " + status + " with a body larger than " + MAX_BODY_BYTES
+                                               + " bytes; not read further",
+                        operation.operationName(), status, requestId, false, java.util.List.of(), java.util.List.of(),
+                        null);
+            }
+            return body;
+        }
+    }
+}
