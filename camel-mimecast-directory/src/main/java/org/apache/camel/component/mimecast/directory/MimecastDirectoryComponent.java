@@ -56,6 +56,25 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
     // Every secret and token of this component's endpoints: masked in whatever text a server sends back.
     private final SecretRedactor redactor = new SecretRedactor();
 
+    /**
+     * Writes the secret options' dash-case names (which Camel binds too) in camelCase before Camel logs or keeps the
+     * URI: Camel masks accessKey, secretKey, clientId and clientSecret wherever they appear, but of the names it learns
+     * at run time (appKey, access-key, ...) only the first in a URI.
+     */
+    @Override
+    public Endpoint createEndpoint(String uri, Map<String, Object> properties) throws Exception {
+        // Before Camel logs the path (unmasked at DEBUG): a typo can put every option, secrets too, into the path.
+        MimecastDirectoryOperation.fromUriPath(pathOf(uri));
+        return super.createEndpoint(SecretOptionNames.toCamelCase(uri), properties);
+    }
+
+    private static String pathOf(String uri) {
+        String path = uri.substring(uri.indexOf(':') + 1);
+        path = path.startsWith("//") ? path.substring(2) : path;
+        int query = path.indexOf('?');
+        return query < 0 ? path : path.substring(0, query);
+    }
+
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         MimecastDirectoryOperation operation = MimecastDirectoryOperation.fromUriPath(remaining);

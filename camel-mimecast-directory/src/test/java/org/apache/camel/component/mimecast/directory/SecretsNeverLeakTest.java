@@ -1,28 +1,18 @@
 package org.apache.camel.component.mimecast.directory;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.mimecast.directory.support.LogCapture;
 import org.apache.camel.component.mimecast.emulator.EmulatorCredentials;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulatorExtension;
 import org.apache.camel.test.junit5.CamelTestSupport;
-import org.apache.logging.log4j.Level;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.LogEvent;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.AbstractAppender;
-import org.apache.logging.log4j.core.config.Configuration;
-import org.apache.logging.log4j.core.config.LoggerConfig;
-import org.apache.logging.log4j.core.config.Property;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,43 +46,16 @@ class SecretsNeverLeakTest extends CamelTestSupport {
     private static final List<String> HTTP_WIRE_LOGGERS = List.of(
             "org.apache.hc.client5.http.wire", "org.apache.hc.client5.http.headers");
 
-    private final List<String> lines = new CopyOnWriteArrayList<>();
-    private AbstractAppender appender;
-    private Level previousLevel;
+    private LogCapture logs;
 
     @BeforeEach
     void captureEveryLogLineAtDebug() {
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        Configuration configuration = logging.getConfiguration();
-        appender = new AbstractAppender("capture", null, null, true, Property.EMPTY_ARRAY) {
-            @Override
-            public void append(LogEvent event) {
-                StringWriter text = new StringWriter();
-                text.append(event.getLoggerName()).append(' ').append(event.getMessage().getFormattedMessage());
-                if (event.getThrown() != null) {
-                    event.getThrown().printStackTrace(new PrintWriter(text));
-                }
-                lines.add(text.toString());
-            }
-        };
-        appender.start();
-        LoggerConfig root = configuration.getRootLogger();
-        previousLevel = root.getLevel();
-        root.addAppender(appender, Level.DEBUG, null);
-        root.setLevel(Level.DEBUG);
-        logging.updateLoggers();
+        logs = LogCapture.atDebug(List.of());
     }
 
     @AfterEach
     void stopCapturing() {
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        LoggerConfig root = logging.getConfiguration().getRootLogger();
-        root.removeAppender("capture");
-        root.setLevel(previousLevel);
-        PLACEHOLDER_LOGGERS.forEach(name -> logging.getConfiguration().removeLogger(name));
-        HTTP_WIRE_LOGGERS.forEach(name -> logging.getConfiguration().removeLogger(name));
-        logging.updateLoggers();
-        appender.stop();
+        logs.close();
     }
 
     @Override
@@ -116,7 +79,7 @@ class SecretsNeverLeakTest extends CamelTestSupport {
     /** Secrets from property placeholders, with Camel core's placeholder loggers at INFO as the docs advise. */
     @Test
     void noSecretWithPlaceholders() throws Exception {
-        holdAtInfo(PLACEHOLDER_LOGGERS);
+        logs.holdAtInfo(PLACEHOLDER_LOGGERS);
         runRoutesAndAssertNoLeak("&appKey={{mimecast.appKey}}");
     }
 
@@ -127,7 +90,7 @@ class SecretsNeverLeakTest extends CamelTestSupport {
      */
     @Test
     void noClientSecretOrTokenWithOAuth2() throws Exception {
-        holdAtInfo(HTTP_WIRE_LOGGERS);
+        logs.holdAtInfo(HTTP_WIRE_LOGGERS);
         MimecastEmulator emulator = mimecast.emulator();
         String group = emulator.directory().createGroup("Staff").id();
         String base = "mimecast-directory:get-group-members?authMode=oauth2&baseUrl=" + emulator.baseUrl()
@@ -147,9 +110,9 @@ class SecretsNeverLeakTest extends CamelTestSupport {
         assertEquals(2, template.requestBody("direct:good2", null, List.class).size());
         CamelExecutionException failure = assertThrows(CamelExecutionException.class,
                 () -> template.requestBody("direct:bad2", (Object) null));
-        List<String> texts = logLinesAnd(failure);
+        List<String> texts = logs.linesAnd(failure);
         context.getEndpoints().forEach(e -> texts.add(e.toString()));
-        assertTrue(lines.size() > 20, "DEBUG logging was captured");
+        assertTrue(logs.lines().size() > 20, "DEBUG logging was captured");
         for (String text : texts) {
             assertFalse(text.contains(emulator.clientSecret()), () -> "clientSecret leaked: " + text);
             assertFalse(text.contains(WRONG_APP_KEY), () -> "clientSecret leaked: " + text);
@@ -179,7 +142,7 @@ class SecretsNeverLeakTest extends CamelTestSupport {
                 () -> template.requestBody("direct:bad", (Object) null));
         assertEquals(401, ((MimecastApiException) failure.getCause()).getHttpStatus());
 
-        List<String> texts = logLinesAnd(failure);
+        List<String> texts = logs.linesAnd(failure);
         for (Endpoint endpoint : context.getEndpoints()) {
             // getEndpointUri() is the raw registry key, unmasked in every Camel component; toString() is what is shown.
             texts.add(endpoint.toString());
@@ -190,27 +153,12 @@ class SecretsNeverLeakTest extends CamelTestSupport {
         }
         texts.add(context.getRoute("good").toString());
 
-        assertTrue(lines.size() > 20, "DEBUG logging was captured: " + lines.size() + " lines");
+        assertTrue(logs.lines().size() > 20, "DEBUG logging was captured: " + logs.lines().size() + " lines");
         assertTrue(texts.stream().anyMatch(t -> t.contains("mimecast-directory")), "the routes were logged");
         for (String text : texts) {
             assertFalse(text.contains(SECRET_KEY), () -> "secretKey leaked: " + text);
             assertFalse(text.contains(APP_KEY), () -> "appKey leaked: " + text);
             assertFalse(text.contains(WRONG_APP_KEY), () -> "appKey leaked: " + text);
         }
-    }
-
-    private static void holdAtInfo(List<String> loggers) {
-        LoggerContext logging = (LoggerContext) LogManager.getContext(false);
-        loggers.forEach(name -> logging.getConfiguration().addLogger(name, new LoggerConfig(name, Level.INFO, true)));
-        logging.updateLoggers();
-    }
-
-    /** Every captured log line plus the full stack trace of {@code failure}. */
-    private List<String> logLinesAnd(Throwable failure) {
-        StringWriter trace = new StringWriter();
-        failure.printStackTrace(new PrintWriter(trace));
-        List<String> texts = new java.util.ArrayList<>(lines);
-        texts.add(trace.toString());
-        return texts;
     }
 }

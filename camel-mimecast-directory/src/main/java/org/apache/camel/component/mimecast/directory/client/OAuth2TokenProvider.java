@@ -29,6 +29,7 @@ public final class OAuth2TokenProvider {
 
     private static final Logger LOG = LoggerFactory.getLogger(OAuth2TokenProvider.class);
     private static final Duration MAX_RENEWAL_MARGIN = Duration.ofSeconds(60);
+    private static final long MAX_LIFETIME_SECONDS = Duration.ofDays(1).toSeconds();
 
     private final PooledHttpClient http;
     private final String tokenUrl;
@@ -135,9 +136,12 @@ public final class OAuth2TokenProvider {
         }
     }
 
-    /** Renew after 90% of the lifetime, and at least a minute before the end for long lived tokens. */
+    /**
+     * Renew after 90% of the lifetime, and at least a minute before the end for long lived tokens. A lifetime over a
+     * day is taken as a day: a hostile expires_in must neither overflow the clock nor keep a token for ever.
+     */
     static Duration renewalPoint(long expiresInSeconds) {
-        Duration lifetime = Duration.ofSeconds(Math.max(1, expiresInSeconds));
+        Duration lifetime = Duration.ofSeconds(Math.max(1, Math.min(MAX_LIFETIME_SECONDS, expiresInSeconds)));
         Duration margin = lifetime.dividedBy(10);
         if (margin.compareTo(MAX_RENEWAL_MARGIN) > 0) {
             margin = MAX_RENEWAL_MARGIN;
