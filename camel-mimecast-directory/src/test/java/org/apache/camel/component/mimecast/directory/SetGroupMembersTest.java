@@ -186,6 +186,28 @@ class SetGroupMembersTest extends MimecastTestSupport {
     }
 
     @Test
+    void aReadThatFailsHalfwayOrAnUnknownGroupWritesNothing() {
+        String group = emulator().directory().createGroup("Everyone").id();
+        emulator().directory().addMembers(group, 30);
+        // Page 2 of 3 keeps failing: a partial read must never be taken for the whole group.
+        emulator().faults().afterRequests(1, new FaultPlan.Fault(FaultPlan.Kind.STATUS, 503, 0, "get-group-members"),
+                10);
+
+        CamelExecutionException halfRead = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody(SET + "?pageSize=10&maxRetries=1&groupId=" + group,
+                        List.of("new@example.com")));
+        assertEquals(503, assertInstanceOf(MimecastApiException.class, halfRead.getCause()).getHttpStatus());
+
+        emulator().faults().clear();
+        CamelExecutionException unknown = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody(SET + "?groupId=no-such-group", List.of("new@example.com")));
+        assertEquals(List.of("err_folder_not_found"),
+                assertInstanceOf(MimecastApiException.class, unknown.getCause()).getErrorCodes());
+        assertEquals(0, writes());
+        assertEquals(30, emulator().directory().memberEmails(group).size());
+    }
+
+    @Test
     void domainsMembersAndJsonAreComparedIgnoringCase() {
         String source = seed("alice@example.com", "bob@example.com");
         emulator().directory().addDomain(source, "partner.com", null);
@@ -224,6 +246,9 @@ class SetGroupMembersTest extends MimecastTestSupport {
                         "Item 0 of the body has both emailAddress 'a@example.com' and domain 'other.com'"),
                 Arguments.of(Arrays.asList("a@example.com", null), "body", "Item 1 of the body is null"),
                 Arguments.of(List.of("a@example.com", 42), "body", "Item 1 of the body is a java.lang.Integer"),
+                Arguments.of(new Object[] { "a@example.com", List.of("b@example.com") }, "body",
+                        "Item 1 of the body is a java.util."),
+                Arguments.of(new String[] { "a@example.com", null }, "body", "Item 1 of the body is null"),
                 Arguments.of(List.of(Map.of("emailAdress", "a@example.com")), "body",
                         "Item 0 of the body has neither emailAddress nor domain (its fields: [emailAdress])"),
                 Arguments.of(List.of(" "), "body", "Item 0 of the body is blank"),

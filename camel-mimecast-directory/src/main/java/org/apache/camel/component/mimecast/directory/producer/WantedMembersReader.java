@@ -3,6 +3,7 @@ package org.apache.camel.component.mimecast.directory.producer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -60,7 +61,7 @@ final class WantedMembersReader {
             return collection.iterator();
         }
         if (body instanceof Object[] array) {
-            return List.of(array).iterator();
+            return Arrays.asList(array).iterator(); // keeps nulls, to name them
         }
         String text = body instanceof CharSequence chars ? chars.toString()
                 : body instanceof byte[] || body instanceof InputStream
