@@ -28,6 +28,7 @@ import static org.apache.camel.component.mimecast.directory.MimecastDirectoryCon
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.DRY_RUN;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.FAILED_COUNT;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.GROUP_ID;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.PAGE_TOKEN;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.REMOVED_COUNT;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.REQUEST_COUNT;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.UNCHANGED_COUNT;
@@ -87,8 +88,10 @@ class SetGroupMembersTest extends MimecastTestSupport {
 
         SetGroupMembersResult plan = template.requestBodyAndHeader(SET + "?dryRun=true&groupId=" + group,
                 List.of("bob@example.com", "carol@example.com"), GROUP_ID, group, SetGroupMembersResult.class);
-        SetGroupMembersResult byHeader = template.requestBodyAndHeader(SET + "?groupId=" + group,
-                List.of("bob@example.com", "carol@example.com"), DRY_RUN, "true", SetGroupMembersResult.class);
+        // A page token left over from an earlier step must not make it read only part of the group.
+        SetGroupMembersResult byHeader = template.requestBodyAndHeaders(SET + "?groupId=" + group,
+                List.of("bob@example.com", "carol@example.com"), Map.of(DRY_RUN, "true", PAGE_TOKEN, "stale"),
+                SetGroupMembersResult.class);
 
         for (SetGroupMembersResult result : List.of(plan, byHeader)) {
             assertTrue(result.dryRun());
@@ -99,6 +102,15 @@ class SetGroupMembersTest extends MimecastTestSupport {
         assertEquals(2, emulator().requests("get-group-members").size());
         assertEquals(0, writes());
         assertEquals(List.of("alice@example.com", "bob@example.com"), emulator().directory().memberEmails(group));
+
+        CamelExecutionException badHeader = assertThrows(CamelExecutionException.class,
+                () -> template.requestBodyAndHeader(SET + "?groupId=" + group, List.of(), DRY_RUN, "maybe"));
+        assertEquals("dryRun", assertInstanceOf(MimecastValidationException.class, badHeader.getCause()).getField());
+
+        SetGroupMembersResult applied = template.requestBodyAndHeader(SET + "?dryRun=true&groupId=" + group,
+                List.of("bob@example.com", "carol@example.com"), DRY_RUN, false, SetGroupMembersResult.class);
+        assertFalse(applied.dryRun(), "the header overrides the option");
+        assertEquals(List.of("bob@example.com", "carol@example.com"), emulator().directory().memberEmails(group));
     }
 
     @Test
