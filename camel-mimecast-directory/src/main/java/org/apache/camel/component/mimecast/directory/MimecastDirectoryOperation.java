@@ -24,7 +24,8 @@ public enum MimecastDirectoryOperation {
 
     /** The operation names, comma separated, as used in URIs and in {@code @UriPath(enums)}. */
     public static final String NAMES = "find-groups,get-group-members,create-group,update-group,delete-group,"
-                                       + "add-group-member,remove-group-member,get-connection,execute-sync,set-group-members";
+                                       + "add-group-member,remove-group-member,get-connection,execute-sync,"
+                                       + "set-group-members";
 
     private final String operationName;
     private final boolean readOnly;

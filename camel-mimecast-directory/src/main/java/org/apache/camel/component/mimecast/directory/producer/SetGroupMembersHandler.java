@@ -67,7 +67,8 @@ final class SetGroupMembersHandler implements OperationHandler {
         String groupId = inputs.groupId();
         if (groupId == null || groupId.isBlank()) {
             throw new MimecastValidationException(
-                    "groupId", "set-group-members needs groupId: set the groupId option or the " + GROUP_ID + " header");
+                    "groupId",
+                    "set-group-members needs groupId: set the groupId option or the " + GROUP_ID + " header");
         }
         Integer maxRemovals = configuration.getMaxRemovals();
         if (maxRemovals != null && maxRemovals < 0) {
@@ -117,8 +118,9 @@ final class SetGroupMembersHandler implements OperationHandler {
             return null;
         }
         List<GroupMemberRequest> requests = changes.stream().map(m -> m.request(outcome.groupId)).toList();
-        WriteHandler.Written<MemberChangeResult> written = memberWrites.write(
-                requests, context.forOperation(type == MemberChangeType.ADDED ? ADD_GROUP_MEMBER : REMOVE_GROUP_MEMBER));
+        ProducerContext writes
+                = context.forOperation(type == MemberChangeType.ADDED ? ADD_GROUP_MEMBER : REMOVE_GROUP_MEMBER);
+        WriteHandler.Written<MemberChangeResult> written = memberWrites.write(requests, writes);
         outcome.count(written.requests(), written.lastRequestId(), written.rateLimit());
         List<ItemResult<MemberChangeResult>> answered = written.outcomes();
         for (int i = 0; i < answered.size(); i++) {

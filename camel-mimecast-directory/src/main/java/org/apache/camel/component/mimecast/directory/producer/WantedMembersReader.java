@@ -42,7 +42,8 @@ final class WantedMembersReader {
             try {
                 member.request(groupId).validate(OPERATION);
             } catch (MimecastValidationException e) {
-                throw new MimecastValidationException(e.getField(), "Item " + index + " of the body: " + e.getMessage());
+                throw new MimecastValidationException(
+                        e.getField(), "Item " + index + " of the body: " + e.getMessage());
             }
             Integer earlier = indexByKey.putIfAbsent(member.key(), index);
             if (earlier != null) {

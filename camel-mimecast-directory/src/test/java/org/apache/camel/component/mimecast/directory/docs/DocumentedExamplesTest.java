@@ -173,7 +173,8 @@ class DocumentedExamplesTest {
 
             Exchange synced = template.request("direct:sync-sales",
                     e -> e.getMessage().setBody(List.of("bob@example.com", "carol@example.com")));
-            assertEquals(List.of("carol@example.com"), synced.getMessage().getBody(SetGroupMembersResult.class).added());
+            SetGroupMembersResult result = synced.getMessage().getBody(SetGroupMembersResult.class);
+            assertEquals(List.of("carol@example.com"), result.added());
             assertEquals(30, synced.getMessage().getHeader(MimecastDirectoryConstants.REMOVED_COUNT));
             assertEquals(List.of("bob@example.com", "carol@example.com"), directory.memberEmails(sales));
 

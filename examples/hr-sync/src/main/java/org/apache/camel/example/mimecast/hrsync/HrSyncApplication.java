@@ -11,8 +11,9 @@ import org.apache.camel.main.Main;
 /**
  * Camel Main: reconcile the HR exports in {@code HR_INBOX} (default target/hr-inbox). A dry run by default: the plan
  * is reported and nothing is written to Mimecast; {@code HR_DRY_RUN=false} applies it. {@code HR_MAX_REMOVALS}
- * (default 100) is the most members one group may lose in a run. Without {@code MIMECAST_ACCESS_KEY} it runs against the embedded emulator, seeded with a Sales
- * group and a sample export, for {@code HR_DURATION_SECONDS} (default 8).
+ * (default 100) is the most members one group may lose in a run. Without {@code MIMECAST_ACCESS_KEY} it runs
+ * against the embedded emulator, seeded with a Sales group and a sample export, for {@code HR_DURATION_SECONDS}
+ * (default 8).
  */
 public final class HrSyncApplication {
 

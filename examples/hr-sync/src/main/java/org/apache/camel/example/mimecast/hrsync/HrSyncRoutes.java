@@ -31,7 +31,8 @@ public class HrSyncRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        from("file:" + inbox + "?include=.*\\.csv&move=.done&moveFailed=.failed&initialDelay=0&delay=1000").routeId("hr-sync")
+        from("file:" + inbox + "?include=.*\\.csv&move=.done&moveFailed=.failed&initialDelay=0&delay=1000")
+                .routeId("hr-sync")
                 .convertBodyTo(String.class)
                 .transform().body(String.class, HrExport::departments)
                 .split(body(), AggregationStrategies.string("\n")).stopOnException()
