@@ -257,6 +257,10 @@ final class DirectoryApi {
         if (directory.group(id).isEmpty()) {
             return ItemOutcome.fail("err_folder_not_found", "No group with id " + id);
         }
+        if (directory.isProtected(email != null ? email : domain)) {
+            return ItemOutcome.fail("err_xdk_operation_forbidden_for_address",
+                    "This operation is not allowed for the address");
+        }
         Optional<StoredMember> changed;
         if (add) {
             changed = directory.applyAdd(id, email, domain, notes);

@@ -32,6 +32,7 @@ public final class InMemoryDirectory {
     private final Map<String, StoredGroup> groups = new LinkedHashMap<>();
     private final Map<String, Map<String, StoredMember>> members = new LinkedHashMap<>();
     private final List<String> appliedChanges = new ArrayList<>();
+    private final java.util.Set<String> protectedAddresses = new java.util.HashSet<>();
     private final AtomicLong ids = new AtomicLong();
     private String internalDomain = "example.com";
     private ConnectionState connection = ConnectionState.INITIAL;
@@ -175,8 +176,21 @@ public final class InMemoryDirectory {
         connection = new ConnectionState(connection.status(), connection.lastSync(), true);
     }
 
+    /**
+     * Makes add-group-member and remove-group-member refuse this address or domain with
+     * {@code err_xdk_operation_forbidden_for_address} (as Mimecast does for some addresses), to test partial failures.
+     */
+    public synchronized void protectAddress(String emailAddressOrDomain) {
+        protectedAddresses.add(emailAddressOrDomain.toLowerCase(Locale.ROOT));
+    }
+
+    synchronized boolean isProtected(String emailAddressOrDomain) {
+        return protectedAddresses.contains(emailAddressOrDomain.toLowerCase(Locale.ROOT));
+    }
+
     public synchronized void clear() {
         connection = ConnectionState.INITIAL;
+        protectedAddresses.clear();
         groups.clear();
         members.clear();
         appliedChanges.clear();

@@ -41,6 +41,11 @@ public final class MimecastDirectoryConstants {
               javaType = "String")
     public static final String PAGE_TOKEN = "CamelMimecastDirectoryPageToken";
 
+    @Metadata(label = "producer",
+              description = "set-group-members: true to only read and return the plan, overriding the dryRun option.",
+              javaType = "Boolean")
+    public static final String DRY_RUN = "CamelMimecastDirectoryDryRun";
+
     // ---- outputs
     @Metadata(description = "The token of the next page, absent on the last page.", javaType = "String")
     public static final String NEXT_PAGE_TOKEN = "CamelMimecastDirectoryNextPageToken";
@@ -56,6 +61,21 @@ public final class MimecastDirectoryConstants {
               description = "The per item failures of a write when throwOnItemFailure is false.",
               javaType = "java.util.List<org.apache.camel.component.mimecast.directory.model.ItemFailure>")
     public static final String ITEM_FAILURES = "CamelMimecastDirectoryItemFailures";
+    @Metadata(label = "producer",
+              description = "set-group-members: how many members were added (in a dry run: would be added).",
+              javaType = "Integer")
+    public static final String ADDED_COUNT = "CamelMimecastDirectoryAddedCount";
+    @Metadata(label = "producer",
+              description = "set-group-members: how many members were removed (in a dry run: would be removed).",
+              javaType = "Integer")
+    public static final String REMOVED_COUNT = "CamelMimecastDirectoryRemovedCount";
+    @Metadata(label = "producer", description = "set-group-members: how many wanted members were already in the group.",
+              javaType = "Integer")
+    public static final String UNCHANGED_COUNT = "CamelMimecastDirectoryUnchangedCount";
+    @Metadata(label = "producer",
+              description = "set-group-members: how many adds and removes Mimecast rejected or did not confirm.",
+              javaType = "Integer")
+    public static final String FAILED_COUNT = "CamelMimecastDirectoryFailedCount";
     @Metadata(description = "The last X-RateLimit-Limit seen.", javaType = "Integer")
     public static final String RATE_LIMIT_LIMIT = "CamelMimecastDirectoryRateLimitLimit";
     @Metadata(description = "The last X-RateLimit-Remaining seen.", javaType = "Integer")

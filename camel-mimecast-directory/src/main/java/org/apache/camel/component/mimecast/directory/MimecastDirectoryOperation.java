@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * The operations of the Mimecast Directory API, each one {@code POST /api/directory/<name>}.
+ * The operations of the component: the Mimecast Directory API calls, each one {@code POST /api/directory/<name>},
+ * and set-group-members, which the component composes from get-group-members, add-group-member and
+ * remove-group-member (it has no API path of its own).
  */
 public enum MimecastDirectoryOperation {
 
@@ -16,18 +18,27 @@ public enum MimecastDirectoryOperation {
     ADD_GROUP_MEMBER("add-group-member", false),
     REMOVE_GROUP_MEMBER("remove-group-member", false),
     GET_CONNECTION("get-connection", true),
-    EXECUTE_SYNC("execute-sync", false);
+    EXECUTE_SYNC("execute-sync", false),
+    /** Not an API call: reads the members, then adds and removes the difference. */
+    SET_GROUP_MEMBERS("set-group-members", false, false);
 
     /** The operation names, comma separated, as used in URIs and in {@code @UriPath(enums)}. */
     public static final String NAMES = "find-groups,get-group-members,create-group,update-group,delete-group,"
-                                       + "add-group-member,remove-group-member,get-connection,execute-sync";
+                                       + "add-group-member,remove-group-member,get-connection,execute-sync,"
+                                       + "set-group-members";
 
     private final String operationName;
     private final boolean readOnly;
+    private final boolean apiCall;
 
     MimecastDirectoryOperation(String operationName, boolean readOnly) {
+        this(operationName, readOnly, true);
+    }
+
+    MimecastDirectoryOperation(String operationName, boolean readOnly, boolean apiCall) {
         this.operationName = operationName;
         this.readOnly = readOnly;
+        this.apiCall = apiCall;
     }
 
     /** The name used in the URI and the API path, e.g. {@code find-groups}. */
@@ -35,8 +46,23 @@ public enum MimecastDirectoryOperation {
         return operationName;
     }
 
-    /** The API path, e.g. {@code /api/directory/find-groups}. */
+    /** Whether the operation is one Mimecast API call (false for set-group-members, composed of several). */
+    public boolean isApiCall() {
+        return apiCall;
+    }
+
+    /**
+     * The API path, e.g. {@code /api/directory/find-groups}.
+     *
+     * @throws IllegalStateException for an operation that is not an API call, so that nothing is ever sent to a path
+     *                               Mimecast does not have
+     */
     public String path() {
+        if (!apiCall) {
+            throw new IllegalStateException(
+                    operationName + " is not a Mimecast API call: it is made of get-group-members, add-group-member"
+                                            + " and remove-group-member calls");
+        }
         return "/api/directory/" + operationName;
     }
 

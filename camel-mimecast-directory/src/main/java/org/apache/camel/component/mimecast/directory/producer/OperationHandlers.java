@@ -26,6 +26,7 @@ import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOpe
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.GET_CONNECTION;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.GET_GROUP_MEMBERS;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.REMOVE_GROUP_MEMBER;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.SET_GROUP_MEMBERS;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.UPDATE_GROUP;
 
 /**
@@ -51,18 +52,21 @@ final class OperationHandlers {
                 "emailAddress", mapper);
 
         handlers.put(FIND_GROUPS, new PagedReadHandler<>(findGroups, FindGroupsResult.class, FindGroupsResult::folders));
-        handlers.put(GET_GROUP_MEMBERS,
-                new PagedReadHandler<>(groupId, GroupMembersResult.class, GroupMembersResult::groupMembers));
+        var groupMembers = new PagedReadHandler<>(groupId, GroupMembersResult.class, GroupMembersResult::groupMembers);
+        var memberChanges = new WriteHandler<GroupMemberRequest, MemberChangeResult>(
+                groupMember, MemberChangeResult.class, true, (in, out) -> (MemberChangeResult) out);
+        handlers.put(GET_GROUP_MEMBERS, groupMembers);
         handlers.put(CREATE_GROUP, new WriteHandler<>(createGroup, Group.class, true, (in, out) -> (Group) out));
         handlers.put(UPDATE_GROUP, new WriteHandler<>(updateGroup, Group.class, true, (in, out) -> (Group) out));
         // delete-group returns no data: the result of a deleted group is its id.
         handlers.put(DELETE_GROUP, new WriteHandler<>(groupId, JsonNode.class, false, (in, out) -> in.id()));
-        handlers.put(ADD_GROUP_MEMBER, new WriteHandler<>(groupMember, MemberChangeResult.class, true,
-                (in, out) -> (MemberChangeResult) out));
-        handlers.put(REMOVE_GROUP_MEMBER, new WriteHandler<>(groupMember, MemberChangeResult.class, true,
-                (in, out) -> (MemberChangeResult) out));
+        handlers.put(ADD_GROUP_MEMBER, memberChanges);
+        handlers.put(REMOVE_GROUP_MEMBER, memberChanges);
         handlers.put(GET_CONNECTION, new NoInputHandler<>(Connection.class));
         handlers.put(EXECUTE_SYNC, new NoInputHandler<>(SyncResult.class));
+        // Composed of the two above: reads every member, then adds and removes the difference.
+        handlers.put(SET_GROUP_MEMBERS,
+                new SetGroupMembersHandler(groupMembers, memberChanges, new WantedMembersReader(mapper)));
     }
 
     OperationHandler get(MimecastDirectoryOperation operation) {

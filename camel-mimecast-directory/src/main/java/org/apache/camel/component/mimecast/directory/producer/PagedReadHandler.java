@@ -46,10 +46,27 @@ final class PagedReadHandler<I extends RequestItem, R, T> implements OperationHa
                             + ": split the list and call once per item");
         }
         Integer pageSize = inputs.pageSize();
-        PageIterator<R> pages = new PageIterator<>(
-                context.client(), context.operation(), request.items().get(0), pageSize, inputs.pageToken(),
-                responseType);
+        Pages<R, T> pages = read(context, request.items().get(0), pageSize, inputs.pageToken(),
+                context.configuration().isPaginate());
 
+        ApiResponse<R> page = pages.lastPage();
+        Message message = exchange.getMessage();
+        message.setBody(pages.items());
+        message.setHeader(NEXT_PAGE_TOKEN, page.body().nextPageToken());
+        message.setHeader(PREVIOUS_PAGE_TOKEN, page.body().previousPageToken());
+        message.setHeader(PAGE_SIZE, page.body().pageSize() != null ? page.body().pageSize() : pageSize);
+        CallHeaders.set(message, page.requestId(), pages.requests(), page.rateLimit());
+    }
+
+    /**
+     * Reads one page, or every page from {@code pageToken} to the end.
+     *
+     * @param pageSize  the page size, or null for Mimecast's default
+     * @param pageToken the page to start from, or null for the first
+     */
+    Pages<R, T> read(ProducerContext context, I query, Integer pageSize, String pageToken, boolean allPages) {
+        PageIterator<R> pages = new PageIterator<>(
+                context.client(), context.operation(), query, pageSize, pageToken, responseType);
         List<T> items = new ArrayList<>();
         int requests = 0;
         ApiResponse<R> page;
@@ -57,14 +74,18 @@ final class PagedReadHandler<I extends RequestItem, R, T> implements OperationHa
             page = pages.next();
             requests += page.attempts();
             page.body().data().forEach(data -> items.addAll(nullToEmpty(itemsOf.apply(data))));
-        } while (context.configuration().isPaginate() && pages.hasNext());
+        } while (allPages && pages.hasNext());
+        return new Pages<>(items, page, requests);
+    }
 
-        Message message = exchange.getMessage();
-        message.setBody(items);
-        message.setHeader(NEXT_PAGE_TOKEN, page.body().nextPageToken());
-        message.setHeader(PREVIOUS_PAGE_TOKEN, page.body().previousPageToken());
-        message.setHeader(PAGE_SIZE, page.body().pageSize() != null ? page.body().pageSize() : pageSize);
-        CallHeaders.set(message, page.requestId(), requests, page.rateLimit());
+    /**
+     * The items of the pages read.
+     *
+     * @param items    the items of every page, in order
+     * @param lastPage the last page read
+     * @param requests the HTTP requests it took (pages and retries)
+     */
+    record Pages<R, T>(List<T> items, ApiResponse<R> lastPage, int requests) {
     }
 
     private static <T> List<T> nullToEmpty(List<T> list) {

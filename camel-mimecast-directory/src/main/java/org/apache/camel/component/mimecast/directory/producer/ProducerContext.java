@@ -15,4 +15,9 @@ import org.apache.camel.component.mimecast.directory.client.MimecastClient;
  */
 record ProducerContext(MimecastDirectoryOperation operation, MimecastClient client,
         MimecastDirectoryConfiguration configuration, ObjectMapper mapper) {
+
+    /** The same endpoint, for another operation (the calls a composed operation makes). */
+    ProducerContext forOperation(MimecastDirectoryOperation other) {
+        return new ProducerContext(other, client, configuration, mapper);
+    }
 }

@@ -59,37 +59,21 @@ final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
     @Override
     public void process(Exchange exchange, ProducerContext context) {
         MimecastDirectoryConfiguration configuration = context.configuration();
-        if (configuration.getBatchSize() < 1) {
-            throw new MimecastValidationException(
-                    "batchSize", "batchSize must be 1 or more, was " + configuration.getBatchSize());
-        }
+        requireValidBatchSize(configuration);
         RequestItems<I> request = reader.read(
                 exchange, new ExchangeInputs(exchange, configuration), context.operation().operationName());
         List<I> items = request.items();
 
-        List<ItemResult<R>> outcomes = new ArrayList<>(items.size());
-        int requests = 0;
-        String lastRequestId = null;
-        RateLimitStatus rateLimit = null;
-        for (int from = 0; from < items.size(); from += configuration.getBatchSize()) {
-            List<I> chunk = items.subList(from, Math.min(items.size(), from + configuration.getBatchSize()));
-            ApiResponse<?> response;
-            try {
-                response = context.client().call(context.operation(), MimecastRequest.of(chunk), responseType);
-            } catch (MimecastApiException e) {
-                throw withEarlierResults(e, from, items.size(), outcomes);
-            }
-            requests += response.attempts();
-            lastRequestId = response.requestId();
-            rateLimit = response.rateLimit();
-            outcomes.addAll(match(chunk, response, context.mapper()));
+        Written<R> written = write(items, context);
+        List<ItemResult<R>> outcomes = written.outcomes();
+        if (written.interruption() != null) {
+            throw withEarlierResults(written.interruption(), outcomes.size(), items.size(), outcomes);
         }
-
         List<ItemFailure> failures = outcomes.stream().map(ItemResult::failure).filter(Objects::nonNull).toList();
         List<R> results = outcomes.stream().filter(ItemResult::isSuccess).map(ItemResult::result).toList();
         if (!failures.isEmpty() && configuration.isThrowOnItemFailure()) {
             throw MimecastApiException.forItemFailures(
-                    context.operation(), lastRequestId, failures, results, items.size());
+                    context.operation(), written.lastRequestId(), failures, results, items.size());
         }
         Message message = exchange.getMessage();
         if (configuration.isThrowOnItemFailure()) {
@@ -98,7 +82,53 @@ final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
             message.setBody(request.isList() ? outcomes : outcomes.get(0));
             message.setHeader(ITEM_FAILURES, failures);
         }
-        CallHeaders.set(message, lastRequestId, requests, rateLimit);
+        CallHeaders.set(message, written.lastRequestId(), written.requests(), written.rateLimit());
+    }
+
+    static void requireValidBatchSize(MimecastDirectoryConfiguration configuration) {
+        if (configuration.getBatchSize() < 1) {
+            throw new MimecastValidationException(
+                    "batchSize", "batchSize must be 1 or more, was " + configuration.getBatchSize());
+        }
+    }
+
+    /**
+     * Sends validated items in requests of {@code batchSize}. Stops at the first request that fails as a whole: the
+     * outcomes then cover only the items before that request, and {@link Written#interruption()} is its exception.
+     */
+    Written<R> write(List<I> items, ProducerContext context) {
+        int batchSize = context.configuration().getBatchSize();
+        List<ItemResult<R>> outcomes = new ArrayList<>(items.size());
+        int requests = 0;
+        String lastRequestId = null;
+        RateLimitStatus rateLimit = null;
+        for (int from = 0; from < items.size(); from += batchSize) {
+            List<I> chunk = items.subList(from, Math.min(items.size(), from + batchSize));
+            ApiResponse<?> response;
+            try {
+                response = context.client().call(context.operation(), MimecastRequest.of(chunk), responseType);
+            } catch (MimecastApiException e) {
+                return new Written<>(outcomes, requests, lastRequestId, rateLimit, e);
+            }
+            requests += response.attempts();
+            lastRequestId = response.requestId();
+            rateLimit = response.rateLimit();
+            outcomes.addAll(match(chunk, response, context.mapper()));
+        }
+        return new Written<>(outcomes, requests, lastRequestId, rateLimit, null);
+    }
+
+    /**
+     * What writing a list came to.
+     *
+     * @param outcomes      one per item sent and answered, in input order
+     * @param requests      the HTTP requests that were answered (batches and retries)
+     * @param lastRequestId the request id of the last answered request, null if none was
+     * @param rateLimit     the rate limit of the last answered request, null if none was
+     * @param interruption  the failure of the request that stopped the write, or null when every item was answered
+     */
+    record Written<R>(List<ItemResult<R>> outcomes, int requests, String lastRequestId, RateLimitStatus rateLimit,
+            MimecastApiException interruption) {
     }
 
     /**

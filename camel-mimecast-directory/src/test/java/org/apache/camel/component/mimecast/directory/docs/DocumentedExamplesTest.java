@@ -23,6 +23,7 @@ import org.apache.camel.component.mimecast.directory.model.Group;
 import org.apache.camel.component.mimecast.directory.model.ItemResult;
 import org.apache.camel.component.mimecast.directory.model.Member;
 import org.apache.camel.component.mimecast.directory.model.MemberChangeResult;
+import org.apache.camel.component.mimecast.directory.model.SetGroupMembersResult;
 import org.apache.camel.component.mimecast.directory.model.SyncResult;
 import org.apache.camel.component.mimecast.emulator.InMemoryDirectory;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulatorExtension;
@@ -87,6 +88,10 @@ class DocumentedExamplesTest {
 
             from("direct:hr-import-finished")
                 .to("mimecast-directory:execute-sync");
+
+            from("direct:sync-sales")
+                .to("mimecast-directory:set-group-members?groupId={{sales.group.id}}&maxRemovals=50")
+                .log("Sales +${header.CamelMimecastDirectoryAddedCount} -${header.CamelMimecastDirectoryRemovedCount}");
         }
     }
 
@@ -94,10 +99,11 @@ class DocumentedExamplesTest {
     void everyOperationHasAJavaAndAYamlExampleAndTheJavaOnesAreTheOnesTested() throws Exception {
         List<String> java = examples("java");
         List<String> yaml = examples("yaml");
-        assertEquals(9, java.size(), "one Java example per operation");
-        assertEquals(9, yaml.size(), "one YAML example per operation");
+        assertEquals(10, java.size(), "one Java example per operation");
+        assertEquals(10, yaml.size(), "one YAML example per operation");
         for (String operation : List.of("find-groups", "get-group-members", "create-group", "update-group",
-                "delete-group", "add-group-member", "remove-group-member", "get-connection", "execute-sync")) {
+                "delete-group", "add-group-member", "remove-group-member", "get-connection", "execute-sync",
+                "set-group-members")) {
             assertTrue(java.stream().anyMatch(e -> e.contains("mimecast-directory:" + operation)), operation);
             assertTrue(yaml.stream().anyMatch(e -> e.contains("mimecast-directory:" + operation)), operation);
         }
@@ -164,6 +170,13 @@ class DocumentedExamplesTest {
             assertEquals(1, removed.getMessage()
                     .getHeader(MimecastDirectoryConstants.ITEM_FAILURES, List.class).size());
             assertFalse(directory.memberEmails(sales).contains("alice@example.com"));
+
+            Exchange synced = template.request("direct:sync-sales",
+                    e -> e.getMessage().setBody(List.of("bob@example.com", "carol@example.com")));
+            SetGroupMembersResult result = synced.getMessage().getBody(SetGroupMembersResult.class);
+            assertEquals(List.of("carol@example.com"), result.added());
+            assertEquals(30, synced.getMessage().getHeader(MimecastDirectoryConstants.REMOVED_COUNT));
+            assertEquals(List.of("bob@example.com", "carol@example.com"), directory.memberEmails(sales));
 
             Exchange report = statusReports.poll(10, TimeUnit.SECONDS);
             assertNotNull(report, "the timer route reports the connection");

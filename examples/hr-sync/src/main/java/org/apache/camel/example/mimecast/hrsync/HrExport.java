@@ -1,5 +1,7 @@
 package org.apache.camel.example.mimecast.hrsync;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -14,8 +16,8 @@ public final class HrExport {
     private HrExport() {
     }
 
-    /** Department to the email addresses (lower case) of its employees. */
-    public static Map<String, Set<String>> departments(String csv) {
+    /** The departments, sorted by name, each with the email addresses (lower case) of its employees. */
+    public static List<Department> departments(String csv) {
         Map<String, Set<String>> departments = new TreeMap<>();
         String[] lines = csv.strip().split("\\R");
         if (lines.length == 0 || !lines[0].trim().equalsIgnoreCase("email,department")) {
@@ -34,6 +36,8 @@ public final class HrExport {
             departments.computeIfAbsent(fields[1].trim(), d -> new TreeSet<>())
                     .add(fields[0].trim().toLowerCase(Locale.ROOT));
         }
-        return departments;
+        List<Department> result = new ArrayList<>();
+        departments.forEach((name, emails) -> result.add(new Department(name, List.copyOf(emails))));
+        return result;
     }
 }

@@ -1,41 +1,75 @@
 package org.apache.camel.example.mimecast.hrsync;
 
-import java.util.Map;
-import java.util.Set;
-
+import org.apache.camel.builder.AggregationStrategies;
 import org.apache.camel.builder.RouteBuilder;
 
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.GROUP_ID;
+import static org.apache.camel.example.mimecast.hrsync.PlanReport.CREATED;
+import static org.apache.camel.example.mimecast.hrsync.PlanReport.DEPARTMENT;
+
 /**
- * Each HR export dropped into the inbox folder is reconciled with Mimecast, then moved to {@code .done}. In dry-run
- * mode the plan is only reported (logged and written next to the file as {@code <name>.plan.txt}).
+ * Each HR export dropped into the inbox folder makes every department's Mimecast group equal its employees
+ * (set-group-members, one call per department), then is moved to {@code .done}. The report, one line per change, is
+ * logged and written to {@code .plans/<name>.plan.txt}. In a dry run (the default) nothing is written to Mimecast:
+ * the report is the plan. Departments missing in Mimecast get a group; groups of other names are left alone.
  */
 public class HrSyncRoutes extends RouteBuilder {
 
     private final String inbox;
     private final boolean dryRun;
+    private final int maxRemovals;
 
-    public HrSyncRoutes(String inbox, boolean dryRun) {
+    /**
+     * @param maxRemovals the most members one department's group may lose in one run; a bigger plan (a truncated
+     *                    export?) fails the file, which is moved to {@code .failed} with nothing written
+     */
+    public HrSyncRoutes(String inbox, boolean dryRun, int maxRemovals) {
         this.inbox = inbox;
         this.dryRun = dryRun;
+        this.maxRemovals = maxRemovals;
     }
 
     @Override
     public void configure() {
-        DirectoryReconciler reconciler = new DirectoryReconciler(getContext().createProducerTemplate());
-        from("file:" + inbox + "?include=.*\\.csv&move=.done&initialDelay=0&delay=1000").routeId("hr-sync")
-                .process(exchange -> {
-                    Map<String, Set<String>> departments = HrExport.departments(
-                            exchange.getMessage().getBody(String.class));
-                    SyncPlan plan = reconciler.plan(departments);
-                    if (!dryRun) {
-                        reconciler.apply(plan);
-                    }
-                    exchange.getMessage().setHeader("changes", plan.changeCount());
-                    exchange.getMessage().setBody((dryRun ? "DRY RUN, nothing applied. Plan:\n" : "Applied:\n")
-                                                  + plan.describe() + "\n");
-                })
+        from("file:" + inbox + "?include=.*\\.csv&move=.done&moveFailed=.failed&initialDelay=0&delay=1000")
+                .routeId("hr-sync")
+                .convertBodyTo(String.class)
+                .transform().body(String.class, HrExport::departments)
+                .split(body(), AggregationStrategies.string("\n")).stopOnException()
+                    .setProperty(DEPARTMENT, body())
+                    .to("direct:department")
+                .end()
+                .transform().body(String.class, changes -> PlanReport.document(changes, dryRun))
                 .log("${header.CamelFileName}: ${body}")
                 .setHeader("CamelFileName", simple("${file:name.noext}.plan.txt"))
                 .to("file:" + inbox + "/.plans");
+
+        from("direct:department").routeId("hr-sync-department")
+                .setBody(simple("${body.name}"))
+                .to("mimecast-directory:find-groups?paginate=true&pageSize=500")
+                .setHeader(GROUP_ID, method(PlanReport.class, "groupIdOf"))
+                .choice()
+                    .when(header(GROUP_ID).isNull()).to("direct:new-group")
+                    .otherwise().to("direct:set-members");
+
+        if (dryRun) {
+            from("direct:new-group").routeId("hr-sync-new-group")
+                    .setBody(method(PlanReport.class, "newGroup"));
+        } else {
+            from("direct:new-group").routeId("hr-sync-new-group")
+                    .setBody(simple("${exchangeProperty." + DEPARTMENT + ".name}"))
+                    .to("mimecast-directory:create-group")
+                    .setHeader(GROUP_ID, simple("${body.id}"))
+                    .setProperty(CREATED, constant(true))
+                    .to("direct:set-members");
+        }
+
+        // The department's group becomes equal to its employees: reads every member, writes only the difference.
+        // Members Mimecast refuses are reported (throwOnItemFailure=false) instead of failing the whole file.
+        from("direct:set-members").routeId("hr-sync-set-members")
+                .setBody(simple("${exchangeProperty." + DEPARTMENT + ".emails}"))
+                .to("mimecast-directory:set-group-members?throwOnItemFailure=false&dryRun=" + dryRun
+                    + "&maxRemovals=" + maxRemovals)
+                .setBody(method(PlanReport.class, "changes"));
     }
 }

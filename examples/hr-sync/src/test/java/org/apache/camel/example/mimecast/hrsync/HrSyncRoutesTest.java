@@ -2,8 +2,10 @@ package org.apache.camel.example.mimecast.hrsync;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryComponent;
@@ -16,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class HrSyncRoutesTest {
@@ -32,10 +36,12 @@ class HrSyncRoutesTest {
     Path inbox;
 
     @Test
-    void dryRunOnlyReportsThePlan() throws Exception {
+    void dryRunIsTheDefaultAndOnlyReportsThePlan() throws Exception {
+        assertTrue(HrSyncApplication.isDryRun(Map.of()), "dry run unless HR_DRY_RUN=false");
+        assertFalse(HrSyncApplication.isDryRun(Map.of("HR_DRY_RUN", "false")));
         String sales = seedSales();
 
-        String plan = run("dry", true);
+        String plan = run("dry", true, 100);
 
         assertEquals("""
                 DRY RUN, nothing applied. Plan:
@@ -47,25 +53,62 @@ class HrSyncRoutesTest {
                 """, plan);
         assertEquals(List.of("alice@example.com", "bob@example.com"), directory().memberEmails(sales));
         assertEquals(1, directory().groups().size(), "no group created");
-        assertTrue(directory().appliedChanges().isEmpty());
+        assertEquals(0, writeRequests());
     }
 
     @Test
     void reconcilesGroupsAndIsIdempotent() throws Exception {
         String sales = seedSales();
+        directory().createGroup("Sales EMEA"); // find-groups matches it too: only the exact name counts
 
-        String first = run("first", false);
-        assertTrue(first.startsWith("Applied:\ncreate group Engineering"), first);
+        String first = run("first", false, 100);
+        assertEquals("""
+                Applied:
+                create group Engineering
+                + Engineering dave@example.com
+                + Engineering erin@example.com
+                + Sales carol@example.com
+                - Sales alice@example.com
+                """, first);
         assertEquals(List.of("bob@example.com", "carol@example.com"), directory().memberEmails(sales));
         String engineering = directory().groups().stream().filter(g -> g.description().equals("Engineering"))
                 .findFirst().orElseThrow().id();
         assertEquals(List.of("dave@example.com", "erin@example.com"), directory().memberEmails(engineering));
-        int writes = writeRequests();
+        // create Engineering; Engineering: 1 add request; Sales: 1 add and 1 remove request.
+        assertEquals(4, writeRequests());
 
-        String second = run("second", false);
+        String second = run("second", false, 100);
         assertEquals("Applied:\nNothing to change: Mimecast matches the HR file\n", second);
-        assertEquals(writes, writeRequests(), "the second run sent no write");
-        assertEquals(2, directory().groups().size());
+        assertEquals(4, writeRequests(), "the second run sent no write");
+        assertEquals(3, directory().groups().size());
+    }
+
+    @Test
+    void aMemberMimecastRefusesIsReportedAndTheRestApplied() throws Exception {
+        String sales = seedSales();
+        directory().protectAddress("alice@example.com");
+
+        String report = run("protected", false, 100);
+
+        assertTrue(report.contains("+ Sales carol@example.com\n"), report);
+        assertTrue(report.contains("! Sales - alice@example.com (err_xdk_operation_forbidden_for_address)\n"), report);
+        assertEquals(List.of("alice@example.com", "bob@example.com", "carol@example.com"),
+                directory().memberEmails(sales));
+    }
+
+    @Test
+    void moreRemovalsThanAllowedFailTheFileAndWriteNothing() throws Exception {
+        String sales = seedSales();
+        directory().addMember(sales, "frank@example.com", null);
+        startAndDrop("truncated", false, 1, "email,department\nbob@example.com,Sales\n");
+
+        Path failed = inbox.resolve(".failed").resolve("truncated.csv");
+        await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(failed));
+        stop();
+        assertEquals(0, writeRequests());
+        assertEquals(List.of("alice@example.com", "bob@example.com", "frank@example.com"),
+                directory().memberEmails(sales));
+        assertFalse(Files.exists(inbox.resolve(".plans").resolve("truncated.plan.txt")));
     }
 
     private String seedSales() {
@@ -75,31 +118,35 @@ class HrSyncRoutesTest {
         return sales;
     }
 
+    private CamelContext context;
+
     /** Drops the export into the inbox, runs the route until it has written its plan, returns the plan. */
-    private String run(String name, boolean dryRun) throws Exception {
+    private String run(String name, boolean dryRun, int maxRemovals) throws Exception {
+        startAndDrop(name, dryRun, maxRemovals, EXPORT);
+        Path plan = inbox.resolve(".plans").resolve(name + ".plan.txt");
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(plan) && Files.size(plan) > 0);
+        } finally {
+            stop();
+        }
+        return Files.readString(plan);
+    }
+
+    private void startAndDrop(String name, boolean dryRun, int maxRemovals, String export) throws Exception {
         MimecastEmulator emulator = mimecast.emulator();
-        CamelContext context = new DefaultCamelContext();
+        context = new DefaultCamelContext();
         MimecastDirectoryComponent component = new MimecastDirectoryComponent();
         // The emulator's options, bound the way camel.component.mimecast-directory.* properties are.
         PropertyBindingSupport.bindProperties(context, component.getConfiguration(),
                 new HashMap<String, Object>(emulator.componentOptions()));
         context.addComponent("mimecast-directory", component);
-        context.addRoutes(new HrSyncRoutes(inbox.toString(), dryRun));
-        Files.writeString(inbox.resolve(name + ".csv"), EXPORT);
-        Path plan = inbox.resolve(".plans").resolve(name + ".plan.txt");
+        context.addRoutes(new HrSyncRoutes(inbox.toString(), dryRun, maxRemovals));
+        Files.writeString(inbox.resolve(name + ".csv"), export);
         context.start();
-        try {
-            long deadline = System.currentTimeMillis() + 10_000;
-            while (!Files.exists(plan) || Files.size(plan) == 0) {
-                if (System.currentTimeMillis() > deadline) {
-                    throw new AssertionError("no plan written");
-                }
-                Thread.sleep(50);
-            }
-        } finally {
-            context.stop();
-        }
-        return Files.readString(plan);
+    }
+
+    private void stop() {
+        context.stop();
     }
 
     private InMemoryDirectory directory() {

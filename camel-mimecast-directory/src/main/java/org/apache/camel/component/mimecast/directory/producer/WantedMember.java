@@ -1,0 +1,34 @@
+package org.apache.camel.component.mimecast.directory.producer;
+
+import java.util.Locale;
+
+import org.apache.camel.component.mimecast.directory.model.GroupMemberRequest;
+import org.apache.camel.component.mimecast.directory.model.Member;
+
+/**
+ * One member of a group as set-group-members compares them: a user by email address or a whole domain, never both.
+ *
+ * @param emailAddress the user's address, or null for a domain
+ * @param domain       the domain, or null for a user
+ */
+record WantedMember(String emailAddress, String domain) {
+
+    static WantedMember of(Member member) {
+        return member.emailAddress() != null
+                ? new WantedMember(member.emailAddress(), null) : new WantedMember(null, member.domain());
+    }
+
+    /** The address or domain as given. */
+    String value() {
+        return emailAddress != null ? emailAddress : domain;
+    }
+
+    /** What two members are compared by: lower case, as Mimecast compares addresses and domains. */
+    String key() {
+        return value().toLowerCase(Locale.ROOT);
+    }
+
+    GroupMemberRequest request(String groupId) {
+        return new GroupMemberRequest(groupId, emailAddress, domain, null);
+    }
+}
