@@ -34,6 +34,10 @@ final class EmulatorHandler implements HttpHandler {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final List<RecordedRequest> recorded = new CopyOnWriteArrayList<>();
+    // A WAN round trip added to every directory call; and the most calls seen in flight at once.
+    private volatile long latencyMillis;
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger maxInFlight = new java.util.concurrent.atomic.AtomicInteger();
 
     EmulatorHandler(DirectoryApi api, SignatureVerifier verifier, FaultPlan faults, RateLimitQuota quota,
                     OAuthTokens oauth, ApiErrors errors, ObjectMapper mapper, Clock clock) {
@@ -53,6 +57,15 @@ final class EmulatorHandler implements HttpHandler {
 
     void clearRecorded() {
         recorded.clear();
+        maxInFlight.set(0);
+    }
+
+    void setLatencyMillis(long latencyMillis) {
+        this.latencyMillis = latencyMillis;
+    }
+
+    int maxInFlight() {
+        return maxInFlight.get();
     }
 
     @Override
@@ -70,6 +83,19 @@ final class EmulatorHandler implements HttpHandler {
             return;
         }
         String operation = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
+        int now = inFlight.incrementAndGet();
+        maxInFlight.accumulateAndGet(now, Math::max);
+        try {
+            if (latencyMillis > 0) {
+                sleep(latencyMillis);
+            }
+            handleCall(exchange, path, operation, body);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void handleCall(HttpExchange exchange, String path, String operation, byte[] body) throws IOException {
         Optional<Fault> fault = api.knows(operation) ? faults.next(operation) : Optional.empty();
         if (fault.isPresent() && fault.get().kind() == FaultPlan.Kind.DROP_CONNECTION) {
             record(exchange, path, body, 0);

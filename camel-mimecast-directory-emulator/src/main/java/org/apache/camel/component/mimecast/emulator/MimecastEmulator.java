@@ -102,7 +102,8 @@ public final class MimecastEmulator implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the Mimecast emulator on port " + requestedPort, e);
         }
-        executor = Executors.newFixedThreadPool(16, r -> {
+        // Enough threads that a latency test measures the client's concurrency, not the emulator's.
+        executor = Executors.newFixedThreadPool(64, r -> {
             Thread thread = new Thread(r, "mimecast-emulator");
             thread.setDaemon(true);
             return thread;
@@ -222,6 +223,20 @@ public final class MimecastEmulator implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Adds a round trip to every directory call, as a far-away API has (real Mimecast: 100 to 500 ms). 0, the default,
+     * answers at once.
+     */
+    public MimecastEmulator latency(java.time.Duration latency) {
+        handler.setLatencyMillis(latency.toMillis());
+        return this;
+    }
+
+    /** The most directory calls the emulator had in flight at once since the start or the last reset. */
+    public int maxConcurrentRequests() {
+        return handler.maxInFlight();
+    }
+
     /** The largest number of items a write request may carry (10 by default). */
     public MimecastEmulator maxItemsPerRequest(int max) {
         api.setMaxItemsPerRequest(max);
@@ -234,6 +249,7 @@ public final class MimecastEmulator implements AutoCloseable {
         faults.clear();
         handler.clearRecorded();
         quota.configure(0, 0);
+        handler.setLatencyMillis(0);
         verifier.reset();
         oauth.reset();
         api.setMaxItemsPerRequest(10);

@@ -71,6 +71,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": getOrCreateConfiguration(target).setMaxConcurrentCalls(property(camelContext, int.class, value)); return true;
         case "maxremovals":
         case "maxRemovals": getOrCreateConfiguration(target).setMaxRemovals(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxretries":
@@ -87,6 +89,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "parentid":
         case "parentId": getOrCreateConfiguration(target).setParentId(property(camelContext, java.lang.String.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitreserve":
+        case "rateLimitReserve": getOrCreateConfiguration(target).setRateLimitReserve(property(camelContext, int.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, org.apache.camel.component.mimecast.directory.MimecastRegion.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, int.class, value)); return true;
@@ -155,6 +159,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckProducerEnabled": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": return int.class;
         case "maxremovals":
         case "maxRemovals": return java.lang.Integer.class;
         case "maxretries":
@@ -171,6 +177,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "parentid":
         case "parentId": return java.lang.String.class;
         case "query": return java.lang.String.class;
+        case "ratelimitreserve":
+        case "rateLimitReserve": return int.class;
         case "region": return org.apache.camel.component.mimecast.directory.MimecastRegion.class;
         case "responsetimeout":
         case "responseTimeout": return int.class;
@@ -240,6 +248,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": return getOrCreateConfiguration(target).getMaxConcurrentCalls();
         case "maxremovals":
         case "maxRemovals": return getOrCreateConfiguration(target).getMaxRemovals();
         case "maxretries":
@@ -256,6 +266,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "parentid":
         case "parentId": return getOrCreateConfiguration(target).getParentId();
         case "query": return getOrCreateConfiguration(target).getQuery();
+        case "ratelimitreserve":
+        case "rateLimitReserve": return getOrCreateConfiguration(target).getRateLimitReserve();
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();

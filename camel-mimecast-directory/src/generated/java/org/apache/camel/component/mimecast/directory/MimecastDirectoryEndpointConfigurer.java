@@ -71,6 +71,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": target.getConfiguration().setMaxConcurrentCalls(property(camelContext, int.class, value)); return true;
         case "maxremovals":
         case "maxRemovals": target.getConfiguration().setMaxRemovals(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxretries":
@@ -89,6 +91,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "ratelimitreserve":
+        case "rateLimitReserve": target.getConfiguration().setRateLimitReserve(property(camelContext, int.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, org.apache.camel.component.mimecast.directory.MimecastRegion.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
@@ -181,6 +185,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": return int.class;
         case "maxremovals":
         case "maxRemovals": return java.lang.Integer.class;
         case "maxretries":
@@ -199,6 +205,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "query": return java.lang.String.class;
+        case "ratelimitreserve":
+        case "rateLimitReserve": return int.class;
         case "region": return org.apache.camel.component.mimecast.directory.MimecastRegion.class;
         case "repeatcount":
         case "repeatCount": return long.class;
@@ -292,6 +300,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxconcurrentcalls":
+        case "maxConcurrentCalls": return target.getConfiguration().getMaxConcurrentCalls();
         case "maxremovals":
         case "maxRemovals": return target.getConfiguration().getMaxRemovals();
         case "maxretries":
@@ -310,6 +320,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "query": return target.getConfiguration().getQuery();
+        case "ratelimitreserve":
+        case "rateLimitReserve": return target.getConfiguration().getRateLimitReserve();
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();

@@ -23,7 +23,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(58);
+        Set<String> props = new HashSet<>(60);
         props.add("accessKey");
         props.add("appId");
         props.add("appKey");
@@ -50,6 +50,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
         props.add("groupQuery");
         props.add("initialDelay");
         props.add("lazyStartProducer");
+        props.add("maxConcurrentCalls");
         props.add("maxRemovals");
         props.add("maxRetries");
         props.add("maxRetryWait");
@@ -62,6 +63,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
         props.add("parentId");
         props.add("pollStrategy");
         props.add("query");
+        props.add("rateLimitReserve");
         props.add("region");
         props.add("repeatCount");
         props.add("responseTimeout");

@@ -42,7 +42,7 @@ public class MimecastApiException extends RuntimeException {
         String message = operation + ": " + failures.size() + " of " + total + " item(s) failed"
                          + (succeeded.isEmpty() ? "" : ", " + succeeded.size() + " succeeded")
                          + " (request id " + requestId + "): "
-                         + failures.stream().map(ItemFailure::describe).collect(Collectors.joining("; "));
+                         + ItemFailure.describeAll(failures);
         boolean retryable = failures.stream().allMatch(ItemFailure::isRetryable);
         return new MimecastApiException(
                 message, operation.operationName(), 200, requestId, retryable, failures, succeeded, null);

@@ -18,6 +18,7 @@ import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.mimecast.directory.client.OAuth2TokenProvider;
 import org.apache.camel.component.mimecast.directory.client.RequestAuthenticator;
+import org.apache.camel.component.mimecast.directory.client.CallGate;
 import org.apache.camel.component.mimecast.directory.client.HttpClientFactory;
 import org.apache.camel.component.mimecast.directory.client.MimecastClient;
 import org.apache.camel.component.mimecast.directory.client.MimecastJson;
@@ -50,7 +51,9 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
 
     private final ObjectMapper objectMapper = MimecastJson.newObjectMapper();
     private final Map<HttpClientKey, PooledHttpClient> httpClients = new ConcurrentHashMap<>();
-    private final Map<String, RateLimitTracker> rateLimits = new ConcurrentHashMap<>();
+    // Mimecast limits calls per API user across keys and endpoints: one gate (rate limit state, calls in flight) per
+    // user and host.
+    private final Map<String, CallGate> callGates = new ConcurrentHashMap<>();
     // One token cache per OAuth 2.0 client, shared by all endpoints using it.
     private final Map<String, OAuth2TokenProvider> tokenProviders = new ConcurrentHashMap<>();
     // Every secret and token of this component's endpoints: masked in whatever text a server sends back.
@@ -109,18 +112,26 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
                         redactor)));
         RetryPolicy retryPolicy = new RetryPolicy(config.getMaxRetries(), config.getRetryBackoff(),
                 config.getMaxRetryWait(), config.getCallTimeout());
-        // Mimecast limits calls per API user across keys and endpoints: one tracker per user and host.
-        RateLimitTracker rateLimit = rateLimits.computeIfAbsent(
+        CallGate gate = callGates.computeIfAbsent(
                 baseUrl + "|" + (config.getAuthMode() == AuthMode.oauth2 ? config.getClientId() : config.getAccessKey()),
-                k -> new RateLimitTracker());
+                k -> new CallGate(config.getMaxConcurrentCalls(), new RateLimitTracker()));
         return new MimecastClient(http, authenticator, baseUrl, retryPolicy, config.getResponseTimeout(),
-                objectMapper, rateLimit, redactor);
+                objectMapper, gate, config.getRateLimitReserve(), redactor);
     }
 
     private PooledHttpClient httpClient(MimecastDirectoryConfiguration config) {
         if (config.getConnectTimeout() < 1 || config.getResponseTimeout() < 1) {
             throw new MimecastValidationException(
                     "connectTimeout", "connectTimeout and responseTimeout must be 1 ms or more");
+        }
+        if (config.getMaxConcurrentCalls() < 1) {
+            throw new MimecastValidationException(
+                    "maxConcurrentCalls", "maxConcurrentCalls must be 1 or more, was " + config.getMaxConcurrentCalls());
+        }
+        if (config.getRateLimitReserve() < 0 || config.getRateLimitReserve() > 90) {
+            throw new MimecastValidationException(
+                    "rateLimitReserve", "rateLimitReserve is a percentage from 0 to 90, was "
+                                        + config.getRateLimitReserve());
         }
         if (config.getCallTimeout() < 1) {
             throw new MimecastValidationException(

@@ -70,6 +70,10 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     private long callTimeout = 300000L;
     @UriParam(label = "advanced", defaultValue = "3")
     private int maxRetries = 3;
+    @UriParam(label = "advanced", defaultValue = "4")
+    private int maxConcurrentCalls = 4;
+    @UriParam(label = "advanced", defaultValue = "0")
+    private int rateLimitReserve;
     @UriParam(label = "advanced", defaultValue = "1000")
     private long retryBackoff = 1000L;
     @UriParam(label = "advanced", defaultValue = "60000")
@@ -368,6 +372,31 @@ public class MimecastDirectoryConfiguration implements Cloneable {
      */
     public void setResponseTimeout(int responseTimeout) {
         this.responseTimeout = responseTimeout;
+    }
+
+    public int getMaxConcurrentCalls() {
+        return maxConcurrentCalls;
+    }
+
+    /**
+     * The most calls in flight at once for one API user (per component, host and access key or client id): the groups
+     * of a poll and the batches of a bulk write overlap up to this many, and every endpoint of the user shares the
+     * limit (the first endpoint to start sets it). 1 makes every call sequential.
+     */
+    public void setMaxConcurrentCalls(int maxConcurrentCalls) {
+        this.maxConcurrentCalls = maxConcurrentCalls;
+    }
+
+    public int getRateLimitReserve() {
+        return rateLimitReserve;
+    }
+
+    /**
+     * The share of Mimecast's per-user quota, in percent (0 to 90), to leave to other applications of the same API
+     * user: calls wait for the window to reset once the remaining quota, less the calls in flight, falls to it.
+     */
+    public void setRateLimitReserve(int rateLimitReserve) {
+        this.rateLimitReserve = rateLimitReserve;
     }
 
     public long getCallTimeout() {

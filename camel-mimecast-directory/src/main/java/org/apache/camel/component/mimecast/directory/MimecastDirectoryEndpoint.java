@@ -1,5 +1,8 @@
 package org.apache.camel.component.mimecast.directory;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -35,6 +38,7 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
     private MimecastDirectoryConfiguration configuration;
 
     private volatile MimecastClient client;
+    private ExecutorService callExecutor;
 
     public MimecastDirectoryEndpoint(String uri, MimecastDirectoryComponent component,
                                      MimecastDirectoryOperation operation, MimecastDirectoryConfiguration configuration) {
@@ -67,6 +71,34 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
         super.doStart();
         // Eager, so that incomplete options fail the route at start-up.
         getClient();
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        ExecutorService executor;
+        synchronized (this) {
+            executor = callExecutor;
+            callExecutor = null;
+        }
+        if (executor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(executor);
+        }
+        super.doStop();
+    }
+
+    /**
+     * The threads that overlap this endpoint's independent calls (batches of a bulk write, groups of a poll), as many
+     * as maxConcurrentCalls; null when that is 1, so that calls run one after the other on the caller's thread.
+     */
+    public synchronized Executor getCallExecutor() {
+        if (configuration.getMaxConcurrentCalls() <= 1) {
+            return null;
+        }
+        if (callExecutor == null) {
+            callExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(
+                    this, "MimecastDirectoryCalls", configuration.getMaxConcurrentCalls());
+        }
+        return callExecutor;
     }
 
     @Override

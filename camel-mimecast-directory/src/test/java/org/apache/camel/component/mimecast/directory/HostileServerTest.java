@@ -390,6 +390,111 @@ class HostileServerTest extends CamelTestSupport {
         assertNothingLeaked(new Exception("marker"), endpoint);
     }
 
+    @Test
+    void aDrippedTokenReplyIsBoundedByTheResponseTimeout() {
+        server.on("/oauth/token", dripped("{\"access_token\":\"" + TOKEN + "\",\"expires_in\":1800}"
+                                          + " ".repeat(200), 50));
+        long start = System.nanoTime();
+        MimecastApiException failure = failureOf(
+                oauth2("find-groups") + "&responseTimeout=1000&callTimeout=2000&maxRetries=0", null);
+        long took = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(took < 3000, "the token request took " + took + " ms with responseTimeout=1000");
+        assertTrue(failure.getMessage().contains("timed out"), failure.getMessage());
+    }
+
+    @Test
+    void aSecretAtTheEndOfTheQuotedPartIsNotHalfShown() {
+        // White space folds away, pulling what stood 64 KB into the body into the 200 characters quoted.
+        server.on("/api/directory/find-groups", json(500, "<p>" + " ".repeat(64 * 1024 - 13) + SECRET_KEY + "</p>"));
+        MimecastApiException failure = failureOf(hmac("find-groups") + "&maxRetries=0", null);
+        assertFalse(failure.getMessage().contains(SECRET_KEY.substring(0, 6)), failure.getMessage());
+    }
+
+    @Test
+    void base64OfAnEchoedBearerHeaderIsMasked() {
+        // "Bearer " is 7 bytes: the token does not start on a Base64 group boundary.
+        server.on("/oauth/token", json(200, "{\"access_token\":\"" + TOKEN + "\",\"expires_in\":1800}"));
+        server.on("/api/directory/find-groups", (exchange, request) -> json(401, "{\"detail\":\"got "
+                + Base64.getEncoder().encodeToString(exchange.getRequestHeaders().getFirst("Authorization")
+                        .getBytes(StandardCharsets.UTF_8)) + " and " + Base64.getEncoder().encodeToString(
+                                ("id:" + CLIENT_SECRET + "!").getBytes(StandardCharsets.UTF_8)) + "\"}")
+                .send(exchange, request));
+        MimecastApiException failure = failureOf(oauth2("find-groups"), null);
+        String bearer = Base64.getEncoder().encodeToString(("Bearer " + TOKEN).getBytes(StandardCharsets.UTF_8));
+        assertFalse(failure.getMessage().contains(bearer.substring(4, 20)), failure.getMessage());
+        assertTrue(failure.getMessage().contains("xxxxxx"), failure.getMessage());
+    }
+
+    @Test
+    void everyCommonUrlEncodingIsMasked() {
+        String encodeUriComponent = "cl!ent%20s3cret%2B%2F%3D%22%5C%26%25value";
+        String pythonQuote = "cl%21ent%20s3cret%2B/%3D%22%5C%26%25value";
+        server.on("/oauth/token", json(401, "{\"error\":\"invalid_client\",\"error_description\":\"bad secret "
+                                            + encodeUriComponent + " / " + pythonQuote + "\"}"));
+        MimecastApiException failure = failureOf(oauth2("find-groups"), null);
+        assertFalse(failure.getMessage().contains(encodeUriComponent), failure.getMessage());
+        assertFalse(failure.getMessage().contains(pythonQuote), failure.getMessage());
+    }
+
+    @Test
+    void endlessFreshPageTokensEndTheRead() {
+        java.util.concurrent.atomic.AtomicInteger pages = new java.util.concurrent.atomic.AtomicInteger();
+        server.on("/api/directory/get-group-members", (exchange, request) -> json(200,
+                "{\"meta\":{\"status\":200,\"pagination\":{\"pageSize\":1,\"next\":\"t" + pages.incrementAndGet()
+                + "\"}},\"data\":[{\"groupMembers\":[]}],\"fail\":[]}").send(exchange, request));
+        MimecastApiException failure = failureOf(hmac("get-group-members") + "&groupId=g1&paginate=true", null);
+        assertTrue(failure.getMessage().contains("keeps paging"), failure.getMessage());
+        assertTrue(pages.get() <= 5, "stopped after " + pages.get() + " pages");
+    }
+
+    @Test
+    void aKeyThatNamesSeveralItemsIsNotGuessed() {
+        server.on("/api/directory/add-group-member", json(200, """
+                {"meta":{"status":200},
+                 "data":[{"folderId":"g1","emailAddress":"bob@example.com","id":"m2","internal":true}],
+                 "fail":[{"key":{"id":"g1"},
+                          "errors":[{"code":"err_member_quota","message":"x","retryable":false}]}]}"""));
+        Exchange result = template.request(hmac("add-group-member") + "&groupId=g1&throwOnItemFailure=false",
+                e -> e.getMessage().setBody(List.of("alice@example.com", "bob@example.com")));
+        List<?> outcomes = result.getMessage().getBody(List.class);
+        for (Object outcome : outcomes) {
+            ItemResult<?> item = (ItemResult<?>) outcome;
+            assertFalse(item.isSuccess(), "not confirmed, not applied: " + item);
+            assertEquals("unconfirmed", item.failure().codes(), "never charged err_member_quota: " + item);
+        }
+    }
+
+    @Test
+    void aHugeFailArrayMakesABoundedMessage() {
+        StringBuilder fail = new StringBuilder();
+        for (int i = 0; i < 100_000; i++) {
+            fail.append(i == 0 ? "" : ",").append("{\"key\":{\"n\":").append(i)
+                    .append("},\"errors\":[{\"code\":\"err_x\",\"message\":\"").append("m".repeat(50))
+                    .append("\"}]}");
+        }
+        server.on("/api/directory/find-groups", json(400, "{\"meta\":{\"status\":400},\"data\":[],\"fail\":["
+                                                           + fail + "]}"));
+        long start = System.nanoTime();
+        MimecastApiException failure = failureOf(hmac("find-groups"), null);
+        assertTrue(failure.getMessage().length() < 10_000, "message is " + failure.getMessage().length() + " chars");
+        assertTrue(failure.getMessage().contains("and 99980 more"), failure.getMessage().substring(0, 300));
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 5000, "read in time");
+    }
+
+    @Test
+    void retryAfterInTheOlderHttpDateFormsIsWaited() {
+        ZonedDateTime inTwoSeconds = ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(2);
+        String rfc850 = DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH)
+                .format(inTwoSeconds);
+        server.on("/api/directory/find-groups", inTurn(
+                withHeaders(429, "{}", Map.of("Retry-After", rfc850)),
+                json(200, "{\"meta\":{\"status\":200},\"data\":[{\"folders\":[]}],\"fail\":[]}")));
+        long start = System.nanoTime();
+        template.requestBody(hmac("find-groups"), (Object) null);
+        long took = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(took >= 1000 && took < 3500, "waited " + took + " ms for Retry-After: " + rfc850);
+    }
+
     private static String jsonEscaped(String text) {
         return new String(JsonStringEncoder.getInstance().quoteAsString(text));
     }

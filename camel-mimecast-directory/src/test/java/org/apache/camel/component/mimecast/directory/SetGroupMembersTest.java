@@ -181,8 +181,9 @@ class SetGroupMembersTest extends MimecastTestSupport {
         emulator().faults().afterRequests(1, new FaultPlan.Fault(FaultPlan.Kind.STATUS, 500, 0, "add-group-member"),
                 1);
 
+        // One call at a time, so that "the second request" is the second batch.
         CamelExecutionException thrown = assertThrows(CamelExecutionException.class,
-                () -> template.requestBody(SET + "?groupId=" + group, wanted));
+                () -> template.requestBody(SET + "?maxConcurrentCalls=1&groupId=" + group, wanted));
 
         MimecastMembershipException partial = assertInstanceOf(MimecastMembershipException.class, thrown.getCause());
         SetGroupMembersResult result = partial.getResult();

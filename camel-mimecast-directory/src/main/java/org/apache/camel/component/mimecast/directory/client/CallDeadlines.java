@@ -1,5 +1,6 @@
 package org.apache.camel.component.mimecast.directory.client;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -33,7 +34,8 @@ final class CallDeadlines {
     static Future<?> abortAfter(Cancellable exchange, long millis, Runnable onAbort) {
         return TIMER.schedule(() -> {
             onAbort.run();
-            exchange.cancel();
+            // Off the timer thread: closing a connection could block, and every deadline in the JVM waits on it.
+            CompletableFuture.runAsync(exchange::cancel);
         }, millis, TimeUnit.MILLISECONDS);
     }
 }

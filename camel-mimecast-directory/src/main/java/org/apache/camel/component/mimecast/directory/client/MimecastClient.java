@@ -44,25 +44,19 @@ public final class MimecastClient {
     private final RequestConfig requestConfig;
     private final ObjectMapper mapper;
     private final ResponseReader reader;
+    private final CallGate gate;
     private final RateLimitTracker rateLimits;
+    private final int rateLimitReservePercent;
     private final SecretRedactor redactor;
     private final long responseTimeoutMillis;
-    private final Sleeper sleeper;
 
     /**
      * @param responseTimeoutMillis the longest one HTTP exchange may take, from connect to the body's last byte
      * @param redactor              masks secrets in every message built from what the server sent
      */
     public MimecastClient(PooledHttpClient http, RequestAuthenticator authenticator, String baseUrl,
-                          RetryPolicy retryPolicy, int responseTimeoutMillis, ObjectMapper mapper,
-                          RateLimitTracker rateLimits, SecretRedactor redactor) {
-        this(http, authenticator, baseUrl, retryPolicy, responseTimeoutMillis, mapper, rateLimits, redactor,
-             Thread::sleep);
-    }
-
-    MimecastClient(PooledHttpClient http, RequestAuthenticator authenticator, String baseUrl, RetryPolicy retryPolicy,
-                   int responseTimeoutMillis, ObjectMapper mapper, RateLimitTracker rateLimits,
-                   SecretRedactor redactor, Sleeper sleeper) {
+                          RetryPolicy retryPolicy, int responseTimeoutMillis, ObjectMapper mapper, CallGate gate,
+                          int rateLimitReservePercent, SecretRedactor redactor) {
         this.http = http;
         this.authenticator = authenticator;
         this.baseUrl = baseUrl;
@@ -73,9 +67,10 @@ public final class MimecastClient {
                 .build();
         this.mapper = mapper;
         this.reader = new ResponseReader(mapper, redactor);
-        this.rateLimits = rateLimits;
+        this.gate = gate;
+        this.rateLimits = gate.rateLimits();
+        this.rateLimitReservePercent = rateLimitReservePercent;
         this.redactor = redactor;
-        this.sleeper = sleeper;
     }
 
     public RateLimitStatus rateLimitStatus() {
@@ -112,9 +107,14 @@ public final class MimecastClient {
         int credentialRenewals = 0;
         while (true) {
             attempt++;
-            awaitRateLimit(operation, deadline);
-            AuthenticatedHeaders auth = authenticator.authenticate(operation.path());
-            Outcome<T> outcome = attemptOnce(operation, json, itemType, auth, deadline);
+            AuthenticatedHeaders auth;
+            Outcome<T> outcome;
+            try (CallGate.Pass pass = gate.enter(operation, rateLimitReservePercent, retryPolicy.maxWaitMillis(),
+                    deadline)) {
+                // Signed after any wait, so that the signature's date is fresh.
+                auth = authenticator.authenticate(operation.path());
+                outcome = attemptOnce(operation, json, itemType, auth, deadline);
+            }
             // Expired credentials are renewed once, outside the retry budget: the call did not run.
             if (credentialRenewals == 0 && outcome.credentialsRejected()
                     && authenticator.refreshAfterRejection(auth)) {
@@ -237,26 +237,9 @@ public final class MimecastClient {
         return Outcome.failure(error, retry, -1);
     }
 
-    private void awaitRateLimit(MimecastDirectoryOperation operation, long callDeadline) {
-        long wait = rateLimits.millisUntilPermitted();
-        if (wait <= 0) {
-            return;
-        }
-        if (wait > retryPolicy.maxWaitMillis() || wait >= millisLeft(callDeadline)) {
-            throw new MimecastApiException(
-                    operation + " not sent: the Mimecast rate limit is used up for another " + wait
-                                           + " ms (more than maxRetryWait=" + retryPolicy.maxWaitMillis()
-                                           + " ms or the time left of callTimeout=" + retryPolicy.callTimeoutMillis()
-                                           + " ms)",
-                    operation.operationName(), 429, null, true, List.of(), List.of(), null);
-        }
-        LOG.debug("Rate limit used up: waiting {} ms before {}", wait, operation);
-        sleep(operation, wait);
-    }
-
-    private void sleep(MimecastDirectoryOperation operation, long millis) {
+    static void sleep(MimecastDirectoryOperation operation, long millis) {
         try {
-            sleeper.sleep(millis);
+            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw MimecastApiException.noResponse(operation + " interrupted while waiting to retry", operation, null,
@@ -270,12 +253,6 @@ public final class MimecastClient {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("Cannot write the " + operation + " request as JSON", e);
         }
-    }
-
-    /** Sleeps; replaced in tests. */
-    @FunctionalInterface
-    interface Sleeper {
-        void sleep(long millis) throws InterruptedException;
     }
 
     private record Outcome<T>(MimecastResponse<T> response, MimecastApiException error, boolean retry,

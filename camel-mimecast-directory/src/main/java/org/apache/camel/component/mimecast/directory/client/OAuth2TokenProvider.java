@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +17,6 @@ import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
 import org.apache.hc.core5.http.NameValuePair;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
@@ -38,6 +40,7 @@ public final class OAuth2TokenProvider {
     private final ObjectMapper mapper;
     private final Clock clock;
     private final RequestConfig requestConfig;
+    private final long responseTimeoutMillis;
     private final ReentrantLock renewal = new ReentrantLock();
     private final SecretRedactor redactor;
     private final ResponseReader reader;
@@ -62,6 +65,7 @@ public final class OAuth2TokenProvider {
         this.clientSecret = clientSecret;
         this.mapper = mapper;
         this.clock = clock;
+        this.responseTimeoutMillis = responseTimeoutMillis;
         this.requestConfig = RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
                 .build();
     }
@@ -107,8 +111,38 @@ public final class OAuth2TokenProvider {
         LOG.debug("Requesting an OAuth 2.0 access token from {}", redactor.redact(tokenUrl));
         Instant requestedAt = clock.instant();
         try {
-            return http.client().execute(post, response -> {
-                String body = response.getEntity() == null ? "" : EntityUtils.toString(response.getEntity());
+            // The same whole-exchange deadline and body bound as directory calls: every caller of these credentials
+            // waits behind this request.
+            AtomicBoolean expired = new AtomicBoolean();
+            Future<?> deadline = CallDeadlines.abortAfter(post, responseTimeoutMillis, () -> expired.set(true));
+            try {
+                return execute(post, requestedAt);
+            } catch (IOException e) {
+                if (expired.get()) {
+                    throw new MimecastApiException(
+                            "OAuth 2.0 token request to " + redactor.redact(tokenUrl) + " timed out after "
+                                                   + responseTimeoutMillis + " ms (responseTimeout covers connect,"
+                                                   + " headers and body)",
+                            "oauth-token", 0, null, true, List.of(), List.of(), null);
+                }
+                throw e;
+            } finally {
+                deadline.cancel(false);
+            }
+        } catch (IOException e) {
+            throw new MimecastApiException(
+                    "OAuth 2.0 token request to " + redactor.redact(tokenUrl) + " failed: "
+                                           + e.getClass().getSimpleName() + ": " + redactor.redact(e.getMessage()),
+                    "oauth-token", 0, null, true, List.of(), List.of(), null);
+        } catch (MimecastApiException e) {
+            throw redactor.redact(e);
+        }
+    }
+
+    private AccessToken execute(HttpPost post, Instant requestedAt) throws IOException {
+        return http.client().execute(post, response -> {
+                String body = new String(ResponseBodies.read("oauth-token", response.getEntity(), null,
+                        response.getCode()), StandardCharsets.UTF_8);
                 JsonNode json = parse(body);
                 if (response.getCode() != 200) {
                     throw failure(response.getCode(), json, body);
@@ -125,15 +159,7 @@ public final class OAuth2TokenProvider {
                 redactor.addToken(token);
                 long expiresIn = json.path("expires_in").asLong(1800);
                 return new AccessToken(token, requestedAt.plus(renewalPoint(expiresIn)));
-            });
-        } catch (IOException e) {
-            throw new MimecastApiException(
-                    "OAuth 2.0 token request to " + redactor.redact(tokenUrl) + " failed: "
-                                           + e.getClass().getSimpleName() + ": " + redactor.redact(e.getMessage()),
-                    "oauth-token", 0, null, true, List.of(), List.of(), null);
-        } catch (MimecastApiException e) {
-            throw redactor.redact(e);
-        }
+        });
     }
 
     /**

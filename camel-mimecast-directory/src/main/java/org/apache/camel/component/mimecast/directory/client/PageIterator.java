@@ -13,12 +13,18 @@ import org.apache.camel.component.mimecast.directory.model.MimecastRequest;
 
 /**
  * Reads the pages of a paged operation one at a time, following {@code meta.pagination.next} until it is absent.
- * Only the current page is held. A token that comes back twice ends the iteration with an error instead of looping
- * forever.
+ * Only the current page is held. A server cannot keep the reader paging for ever: a token that comes back twice, the
+ * same page content with fresh tokens {@value #MAX_REPEATED_PAGES} times in a row, or more than {@value #MAX_PAGES}
+ * pages end the iteration with an error.
  *
  * @param <T> the type of the data items
  */
 public final class PageIterator<T> implements Iterator<ApiResponse<T>> {
+
+    /** Far beyond any directory: 50 million members at 500 a page. */
+    static final int MAX_PAGES = 100_000;
+    /** A page repeated this many times in a row, each with a fresh next token, is a server going round in circles. */
+    static final int MAX_REPEATED_PAGES = 3;
 
     private final MimecastClient client;
     private final MimecastDirectoryOperation operation;
@@ -28,6 +34,9 @@ public final class PageIterator<T> implements Iterator<ApiResponse<T>> {
     private final Set<String> seenTokens = new HashSet<>();
     private String nextToken;
     private boolean started;
+    private int pagesRead;
+    private int repeatsOfLastData;
+    private List<T> lastData;
 
     public PageIterator(MimecastClient client, MimecastDirectoryOperation operation, Object item, Integer pageSize,
                         String startToken, Class<T> itemType) {
@@ -70,7 +79,24 @@ public final class PageIterator<T> implements Iterator<ApiResponse<T>> {
                                            + "' a second time; stopping instead of looping",
                     operation.operationName(), 200, page.requestId(), false, List.of(), List.of(), null);
         }
+        pagesRead++;
+        if (next != null) {
+            checkProgress(page);
+        }
         nextToken = next;
         return page;
+    }
+
+    private void checkProgress(ApiResponse<T> page) {
+        List<T> data = page.body().data();
+        repeatsOfLastData = data.equals(lastData) ? repeatsOfLastData + 1 : 1;
+        lastData = data;
+        if (repeatsOfLastData >= MAX_REPEATED_PAGES || pagesRead >= MAX_PAGES) {
+            throw new MimecastApiException(
+                    operation + " keeps paging: " + (pagesRead >= MAX_PAGES ? pagesRead + " pages"
+                            : repeatsOfLastData + " pages in a row with the same content, each with a new next token")
+                                           + "; stopping instead of looping",
+                    operation.operationName(), 200, page.requestId(), false, List.of(), List.of(), null);
+        }
     }
 }

@@ -2,9 +2,12 @@ package org.apache.camel.component.mimecast.directory.client;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.hc.core5.http.HttpResponse;
@@ -24,10 +27,22 @@ public final class RateLimitTracker {
     /** Mimecast's quotas are hourly: no response may ask for a longer wait. */
     public static final long MAX_SERVER_WAIT_MILLIS = Duration.ofHours(1).toMillis();
 
+    /** The HTTP-date forms RFC 9110 says a recipient must accept: IMF-fixdate, RFC 850 and asctime. */
+    private static final List<DateTimeFormatter> HTTP_DATES = List.of(
+            DateTimeFormatter.RFC_1123_DATE_TIME,
+            DateTimeFormatter.ofPattern("EEEE, dd-MMM-yy HH:mm:ss zzz", Locale.ENGLISH),
+            DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC));
+
     private final Clock clock;
     private volatile RateLimitStatus last = RateLimitStatus.UNKNOWN;
     // System.nanoTime() before which no call should be made; 0 when not blocked.
     private final AtomicLong blockedUntilNanos = new AtomicLong();
+    // The quota as of the last response, and the calls sent since that have not been answered: what concurrent callers
+    // may still spend before the window resets. Guarded by this.
+    private int remainingAtLastResponse = -1;
+    private int limitAtLastResponse = -1;
+    private long windowResetsAtNanos;
+    private int inFlight;
 
     public RateLimitTracker() {
         this(Clock.systemUTC());
@@ -57,6 +72,43 @@ public final class RateLimitTracker {
         if (retryAfter < 0 && remaining != null && remaining <= 0 && reset != null && reset > 0) {
             blockFor(capped(reset));
         }
+        synchronized (this) {
+            remainingAtLastResponse = remaining == null ? -1 : Math.max(0, remaining);
+            limitAtLastResponse = limit == null ? -1 : limit;
+            // Retry-After says when calls may go again, whatever the window's reset says.
+            long resetMillis = retryAfter >= 0 ? retryAfter : reset == null ? -1 : capped(reset);
+            windowResetsAtNanos = resetMillis < 0 ? 0 : System.nanoTime() + resetMillis * 1_000_000L;
+        }
+    }
+
+    /**
+     * Claims one call of the quota for a caller about to send, across every thread of this API user: a call may go
+     * while the last known {@code X-RateLimit-Remaining}, less the calls in flight and the reserve, is above zero.
+     * Returns 0 when the call was claimed (then {@link #callEnded()} must follow), or the milliseconds until the window
+     * resets. Unknown quotas (no headers yet, or a window that has reset) let the call go.
+     *
+     * @param reservePercent the share of the limit to leave to other applications of the same API user
+     */
+    synchronized long tryClaimCall(int reservePercent) {
+        long now = System.nanoTime();
+        if (remainingAtLastResponse >= 0 && windowResetsAtNanos > 0 && now >= windowResetsAtNanos) {
+            // The window reset: the next answer tells the new quota.
+            remainingAtLastResponse = -1;
+        }
+        if (remainingAtLastResponse >= 0) {
+            int reserve = limitAtLastResponse > 0 ? (int) Math.ceil(limitAtLastResponse * reservePercent / 100.0) : 0;
+            if (remainingAtLastResponse - inFlight - reserve <= 0) {
+                long wait = windowResetsAtNanos > 0 ? (windowResetsAtNanos - now + 999_999) / 1_000_000 : 1000;
+                return Math.max(1, wait);
+            }
+        }
+        inFlight++;
+        return 0;
+    }
+
+    /** A call claimed with {@link #tryClaimCall(int)} was answered or failed. */
+    synchronized void callEnded() {
+        inFlight = Math.max(0, inFlight - 1);
     }
 
     /**
@@ -83,12 +135,15 @@ public final class RateLimitTracker {
             // Digits only, as RFC 9110 says; a huge number is capped rather than overflowed.
             return value.length() > 9 ? MAX_SERVER_WAIT_MILLIS : capped(Long.parseLong(value) * 1000);
         }
-        try {
-            ZonedDateTime at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME);
-            return capped(Duration.between(clock.instant(), at.toInstant()).toMillis());
-        } catch (DateTimeParseException e) {
-            return -1;
+        for (DateTimeFormatter format : HTTP_DATES) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value, format);
+                return capped(Duration.between(clock.instant(), at.toInstant()).toMillis());
+            } catch (DateTimeParseException e) {
+                // try the next form
+            }
         }
+        return -1;
     }
 
     private static long capped(long millis) {

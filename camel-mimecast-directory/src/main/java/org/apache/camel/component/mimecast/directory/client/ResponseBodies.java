@@ -2,6 +2,7 @@ package org.apache.camel.component.mimecast.directory.client;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 
 import org.apache.camel.component.mimecast.directory.MimecastApiException;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
@@ -21,6 +22,11 @@ final class ResponseBodies {
 
     static byte[] read(MimecastDirectoryOperation operation, HttpEntity entity, String requestId, int status)
             throws IOException {
+        return read(operation.operationName(), entity, requestId, status);
+    }
+
+    /** @param operation the operation name for the message, e.g. {@code oauth-token} */
+    static byte[] read(String operation, HttpEntity entity, String requestId, int status) throws IOException {
         if (entity == null) {
             return new byte[0];
         }
@@ -33,8 +39,7 @@ final class ResponseBodies {
                 throw new MimecastApiException(
                         operation + " returned HTTP " + status + " with a body larger than " + MAX_BODY_BYTES
                                                + " bytes; not read further",
-                        operation.operationName(), status, requestId, false, java.util.List.of(), java.util.List.of(),
-                        null);
+                        operation, status, requestId, false, List.of(), List.of(), null);
             }
             return body;
         }

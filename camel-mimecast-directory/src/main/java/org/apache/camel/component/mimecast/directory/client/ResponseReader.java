@@ -69,7 +69,7 @@ final class ResponseReader {
         JsonNode tree = tryParse(body);
         if (tree != null && tree.has("fail") && tree.get("fail").isArray()) {
             failures = redactor.redact(tryFailures(tree.get("fail")));
-            detail = redactor.redact(failures.stream().map(ItemFailure::describe).collect(Collectors.joining("; ")));
+            detail = redactor.redact(ItemFailure.describeAll(failures));
         } else if (tree != null && tree.hasNonNull("detail")) {
             detail = snippet(tree.get("detail").asText());
         } else {
@@ -133,7 +133,12 @@ final class ResponseReader {
 
     private String snippet(byte[] body) {
         // Enough of the body for the message even after white space is folded; not a 32 MB string.
-        return snippet(new String(body, 0, Math.min(body.length, SNIPPET_SOURCE_BYTES), StandardCharsets.UTF_8));
+        if (body.length <= SNIPPET_SOURCE_BYTES) {
+            return snippet(new String(body, StandardCharsets.UTF_8));
+        }
+        // The cut may split a secret: mask what is whole, then drop the tail where half of one could stand.
+        String head = redactor.redact(new String(body, 0, SNIPPET_SOURCE_BYTES, StandardCharsets.UTF_8));
+        return snippet(head.substring(0, Math.max(0, head.length() - redactor.longestForm())));
     }
 
     /**

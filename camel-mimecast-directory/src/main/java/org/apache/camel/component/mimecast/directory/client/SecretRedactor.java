@@ -31,9 +31,21 @@ public final class SecretRedactor {
     public static final String MASK = "xxxxxx";
     /** Tokens remembered: enough for every token still valid, bounded so that renewals do not grow it for ever. */
     private static final int MAX_TOKENS = 64;
+    /**
+     * Shorter values are not searched for: masking every "e" of every message would destroy them, and a hostile token
+     * endpoint could issue such a token on purpose. No real key, secret or token is this short.
+     */
+    static final int MIN_SECRET_LENGTH = 4;
+    /** Characters that each style of URL encoding leaves as they are, besides letters and digits. */
+    private static final List<String> URL_SAFE_SETS = List.of(
+            "-_.*", // java.net.URLEncoder, HTML forms
+            "-_.!~*'()", // JavaScript encodeURIComponent
+            "-_.~/", // Python urllib.parse.quote
+            "-_.~"); // RFC 3986 unreserved
 
     // Secret forms, longest first so that a longer form is masked before a shorter one inside it.
     private volatile List<String> forms = List.of();
+    private volatile int longestForm;
     private final Set<String> secrets = new LinkedHashSet<>();
     private final ConcurrentLinkedDeque<String> tokens = new ConcurrentLinkedDeque<>();
 
@@ -41,7 +53,7 @@ public final class SecretRedactor {
     public synchronized SecretRedactor addSecrets(String... values) {
         boolean changed = false;
         for (String value : values) {
-            if (value != null && !value.isBlank()) {
+            if (value != null && value.strip().length() >= MIN_SECRET_LENGTH) {
                 changed |= secrets.add(value);
             }
         }
@@ -53,7 +65,7 @@ public final class SecretRedactor {
 
     /** Registers an issued access token; the oldest tokens are forgotten past a bound. */
     public synchronized void addToken(String token) {
-        if (token == null || token.isBlank() || tokens.contains(token)) {
+        if (token == null || token.strip().length() < MIN_SECRET_LENGTH || tokens.contains(token)) {
             return;
         }
         tokens.addLast(token);
@@ -70,27 +82,73 @@ public final class SecretRedactor {
         for (String value : values) {
             all.addAll(formsOf(value));
         }
+        all.removeIf(form -> form.length() < MIN_SECRET_LENGTH);
         List<String> sorted = new ArrayList<>(all);
         sorted.sort(Comparator.comparingInt(String::length).reversed());
         forms = List.copyOf(sorted);
+        longestForm = sorted.isEmpty() ? 0 : sorted.get(0).length();
+    }
+
+    /** The length of the longest form searched for: a text cut anywhere may end in part of one this long. */
+    public int longestForm() {
+        return longestForm;
     }
 
     static Set<String> formsOf(String secret) {
         Set<String> forms = new LinkedHashSet<>();
         forms.add(secret);
         forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8));
-        forms.add(URLEncoder.encode(secret, StandardCharsets.UTF_8).replace("+", "%20"));
-        forms.add(new String(JsonStringEncoder.getInstance().quoteAsString(secret)));
-        forms.add(new String(JsonStringEncoder.getInstance().quoteAsString(secret)).replace("/", "\\/"));
+        for (String safe : URL_SAFE_SETS) {
+            String encoded = percentEncode(secret, safe);
+            forms.add(encoded);
+            forms.add(encoded.replace("%20", "+"));
+        }
+        String json = new String(JsonStringEncoder.getInstance().quoteAsString(secret));
+        forms.add(json);
+        forms.add(json.replace("/", "\\/"));
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
-        String base64 = Base64.getEncoder().encodeToString(bytes);
-        forms.add(base64);
-        forms.add(stripPadding(base64));
-        String base64Url = Base64.getUrlEncoder().encodeToString(bytes);
-        forms.add(base64Url);
-        forms.add(stripPadding(base64Url));
+        for (Base64.Encoder encoder : List.of(Base64.getEncoder(), Base64.getUrlEncoder())) {
+            String base64 = encoder.encodeToString(bytes);
+            forms.add(base64);
+            forms.add(stripPadding(base64));
+            forms.addAll(base64InsideLongerText(encoder, bytes));
+        }
         forms.removeIf(String::isEmpty);
         return forms;
+    }
+
+    /**
+     * The Base64 characters that encode the secret whatever stands before or after it (an echoed "Bearer token" or
+     * "id:secret" header): for each of the three alignments, the characters that depend on the secret's bytes alone.
+     */
+    private static List<String> base64InsideLongerText(Base64.Encoder encoder, byte[] secret) {
+        List<String> forms = new ArrayList<>(3);
+        for (int offset = 0; offset < 3; offset++) {
+            byte[] shifted = new byte[offset + secret.length];
+            System.arraycopy(secret, 0, shifted, offset, secret.length);
+            String encoded = stripPadding(encoder.encodeToString(shifted));
+            // The characters holding bits of the prefix, and the last group's characters that depend on what
+            // follows, are left out.
+            int from = offset == 0 ? 0 : offset + 1;
+            int to = (shifted.length / 3) * 4;
+            if (to - from >= 8) {
+                forms.add(encoded.substring(from, to));
+            }
+        }
+        return forms;
+    }
+
+    private static String percentEncode(String secret, String safe) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : secret.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 128 && (Character.isLetterOrDigit(c) || safe.indexOf(c) >= 0)) {
+                out.append(c);
+            } else {
+                out.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return out.toString();
     }
 
     private static String stripPadding(String base64) {

@@ -35,6 +35,17 @@ public record ItemFailure(Map<String, Object> key, List<ApiError> errors) {
         return key.isEmpty() ? text : key + ": " + text;
     }
 
+    /** How many failures a message describes; the rest are counted. A hostile reply may hold millions. */
+    public static final int DESCRIBED_AT_MOST = 20;
+
+    /** Describes the first {@value #DESCRIBED_AT_MOST} failures, "; " separated, and counts the rest. */
+    public static String describeAll(List<ItemFailure> failures) {
+        String described = failures.stream().limit(DESCRIBED_AT_MOST).map(ItemFailure::describe)
+                .collect(Collectors.joining("; "));
+        return failures.size() <= DESCRIBED_AT_MOST ? described
+                : described + "; and " + (failures.size() - DESCRIBED_AT_MOST) + " more";
+    }
+
     /** Whether every error of this failure is retryable. */
     public boolean isRetryable() {
         return !errors.isEmpty() && errors.stream().allMatch(ApiError::isRetryable);

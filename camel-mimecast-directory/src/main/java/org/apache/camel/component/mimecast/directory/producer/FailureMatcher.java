@@ -44,16 +44,24 @@ final class FailureMatcher {
         return new Matches(failureOf, unmatched);
     }
 
+    /**
+     * The one unclaimed item the key names, or -1 when it names none, or several (a key of only the group id names
+     * every item of a member batch): guessing among them could report the wrong person.
+     */
     private static int firstUnclaimedMatch(List<JsonNode> items, ItemFailure[] failureOf, Map<String, Object> key) {
         if (KEY_FIELDS.stream().noneMatch(field -> key.get(field) != null)) {
             return -1;
         }
+        int found = -1;
         for (int i = 0; i < items.size(); i++) {
             if (failureOf[i] == null && matches(key, items.get(i))) {
-                return i;
+                if (found >= 0) {
+                    return -1;
+                }
+                found = i;
             }
         }
-        return -1;
+        return found;
     }
 
     private static boolean matches(Map<String, Object> key, JsonNode item) {

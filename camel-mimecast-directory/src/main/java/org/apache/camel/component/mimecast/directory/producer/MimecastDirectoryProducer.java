@@ -55,7 +55,8 @@ public class MimecastDirectoryProducer extends DefaultProducer {
         MimecastDirectoryEndpoint endpoint = getEndpoint();
         MimecastDirectoryOperation operation = operationOf(exchange, endpoint.getOperation());
         ProducerContext context = new ProducerContext(
-                operation, endpoint.getClient(), endpoint.getConfiguration(), endpoint.getObjectMapper());
+                operation, endpoint.getClient(), endpoint.getConfiguration(), endpoint.getObjectMapper(),
+                endpoint.getCallExecutor());
         handlers.get(operation).process(exchange, context);
     }
 

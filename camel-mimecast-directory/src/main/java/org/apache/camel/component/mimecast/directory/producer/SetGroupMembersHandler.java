@@ -122,25 +122,30 @@ final class SetGroupMembersHandler implements OperationHandler {
                 = context.forOperation(type == MemberChangeType.ADDED ? ADD_GROUP_MEMBER : REMOVE_GROUP_MEMBER);
         WriteHandler.Written<MemberChangeResult> written = memberWrites.write(requests, writes);
         outcome.count(written.requests(), written.lastRequestId(), written.rateLimit());
-        List<ItemResult<MemberChangeResult>> answered = written.outcomes();
-        for (int i = 0; i < answered.size(); i++) {
-            outcome.answered(type, changes.get(i), answered.get(i).failure());
+        int from = 0;
+        for (WriteHandler.Batch<MemberChangeResult> batch : written.batches()) {
+            List<WantedMember> members = changes.subList(from, from + batch.size());
+            from += batch.size();
+            if (batch.outcomes() != null) {
+                for (int i = 0; i < members.size(); i++) {
+                    outcome.answered(type, members.get(i), batch.outcomes().get(i).failure());
+                }
+            } else if (batch.failure() != null) {
+                MimecastApiException failure = batch.failure();
+                // 4xx (429 included): Mimecast did not run the request. Otherwise (5xx, no answer) it may have.
+                boolean mayHaveRun = failure.getHttpStatus() < 400 || failure.getHttpStatus() >= 500;
+                ApiError error = new ApiError(
+                        failure.getErrorCodes().isEmpty() ? "http_" + failure.getHttpStatus()
+                                : failure.getErrorCodes().get(0),
+                        failure.getMessage(), failure.isRetryable());
+                for (WantedMember member : members) {
+                    outcome.failed.add(new FailedMemberChange(member.value(), type, List.of(error), mayHaveRun));
+                }
+            } else {
+                outcome.notSent(type, members);
+            }
         }
         MimecastApiException interruption = written.interruption();
-        if (interruption != null) {
-            int batchSize = context.configuration().getBatchSize();
-            int failedTo = Math.min(changes.size(), answered.size() + batchSize);
-            // 4xx (429 included): Mimecast did not run the request. Otherwise (5xx, no answer) it may have.
-            boolean mayHaveRun = interruption.getHttpStatus() < 400 || interruption.getHttpStatus() >= 500;
-            ApiError error = new ApiError(
-                    interruption.getErrorCodes().isEmpty() ? "http_" + interruption.getHttpStatus()
-                            : interruption.getErrorCodes().get(0),
-                    interruption.getMessage(), interruption.isRetryable());
-            for (WantedMember member : changes.subList(answered.size(), failedTo)) {
-                outcome.failed.add(new FailedMemberChange(member.value(), type, List.of(error), mayHaveRun));
-            }
-            outcome.notSent(type, changes.subList(failedTo, changes.size()));
-        }
         return interruption;
     }
 

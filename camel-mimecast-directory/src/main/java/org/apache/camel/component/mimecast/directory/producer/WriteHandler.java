@@ -5,7 +5,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +18,7 @@ import org.apache.camel.component.mimecast.directory.MimecastApiException;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
 import org.apache.camel.component.mimecast.directory.MimecastValidationException;
 import org.apache.camel.component.mimecast.directory.client.ApiResponse;
+import org.apache.camel.component.mimecast.directory.client.ParallelCalls;
 import org.apache.camel.component.mimecast.directory.client.RateLimitStatus;
 import org.apache.camel.component.mimecast.directory.model.ApiError;
 import org.apache.camel.component.mimecast.directory.model.ItemFailure;
@@ -65,10 +68,10 @@ final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
         List<I> items = request.items();
 
         Written<R> written = write(items, context);
-        List<ItemResult<R>> outcomes = written.outcomes();
         if (written.interruption() != null) {
-            throw withEarlierResults(written.interruption(), outcomes.size(), items.size(), outcomes);
+            throw written.interruptionWithResults();
         }
+        List<ItemResult<R>> outcomes = written.outcomes();
         List<ItemFailure> failures = outcomes.stream().map(ItemResult::failure).filter(Objects::nonNull).toList();
         List<R> results = outcomes.stream().filter(ItemResult::isSuccess).map(ItemResult::result).toList();
         if (!failures.isEmpty() && configuration.isThrowOnItemFailure()) {
@@ -93,42 +96,111 @@ final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
     }
 
     /**
-     * Sends validated items in requests of {@code batchSize}. Stops at the first request that fails as a whole: the
-     * outcomes then cover only the items before that request, and {@link Written#interruption()} is its exception.
+     * Sends validated items in requests of {@code batchSize}, overlapped up to maxConcurrentCalls, and tells each item's
+     * fate in input order. After a request fails as a whole, requests not yet started are not sent (as a sequential
+     * write would stop there); those already in flight finish and are reported.
      */
     Written<R> write(List<I> items, ProducerContext context) {
         int batchSize = context.configuration().getBatchSize();
-        List<ItemResult<R>> outcomes = new ArrayList<>(items.size());
-        int requests = 0;
-        String lastRequestId = null;
-        RateLimitStatus rateLimit = null;
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Supplier<Batch<R>>> batches = new ArrayList<>();
         for (int from = 0; from < items.size(); from += batchSize) {
             List<I> chunk = items.subList(from, Math.min(items.size(), from + batchSize));
-            ApiResponse<?> response;
-            try {
-                response = context.client().call(context.operation(), MimecastRequest.of(chunk), responseType);
-            } catch (MimecastApiException e) {
-                return new Written<>(outcomes, requests, lastRequestId, rateLimit, e);
-            }
-            requests += response.attempts();
-            lastRequestId = response.requestId();
-            rateLimit = response.rateLimit();
-            outcomes.addAll(match(chunk, response, context.mapper()));
+            batches.add(() -> send(chunk, context, stop));
         }
-        return new Written<>(outcomes, requests, lastRequestId, rateLimit, null);
+        return new Written<>(ParallelCalls.inOrder(context.calls(), batches), items.size());
+    }
+
+    private Batch<R> send(List<I> chunk, ProducerContext context, AtomicBoolean stop) {
+        if (stop.get()) {
+            return new Batch<>(chunk.size(), null, null);
+        }
+        try {
+            ApiResponse<?> response = context.client().call(context.operation(), MimecastRequest.of(chunk),
+                    responseType);
+            return new Batch<>(chunk.size(), response, match(chunk, response, context.mapper()));
+        } catch (MimecastApiException e) {
+            stop.set(true);
+            return new Batch<>(chunk.size(), null, null, e);
+        }
     }
 
     /**
-     * What writing a list came to.
-     *
-     * @param outcomes      one per item sent and answered, in input order
-     * @param requests      the HTTP requests that were answered (batches and retries)
-     * @param lastRequestId the request id of the last answered request, null if none was
-     * @param rateLimit     the rate limit of the last answered request, null if none was
-     * @param interruption  the failure of the request that stopped the write, or null when every item was answered
+     * One request of a write: answered ({@code response} and {@code outcomes}), failed as a whole ({@code failure}),
+     * or not sent (neither).
      */
-    record Written<R>(List<ItemResult<R>> outcomes, int requests, String lastRequestId, RateLimitStatus rateLimit,
-            MimecastApiException interruption) {
+    record Batch<R>(int size, ApiResponse<?> response, List<ItemResult<R>> outcomes, MimecastApiException failure) {
+        Batch(int size, ApiResponse<?> response, List<ItemResult<R>> outcomes) {
+            this(size, response, outcomes, null);
+        }
+    }
+
+    /**
+     * What writing a list came to: every request in input order.
+     *
+     * @param batches the requests, in input order
+     * @param total   the number of items
+     */
+    record Written<R>(List<Batch<R>> batches, int total) {
+
+        /** The outcome of every item whose request was answered, in input order. */
+        List<ItemResult<R>> outcomes() {
+            return batches.stream().filter(b -> b.outcomes() != null).flatMap(b -> b.outcomes().stream()).toList();
+        }
+
+        /** The HTTP requests that were answered (batches and retries). */
+        int requests() {
+            return batches.stream().filter(b -> b.response() != null).mapToInt(b -> b.response().attempts()).sum();
+        }
+
+        String lastRequestId() {
+            return lastAnswer() == null ? null : lastAnswer().requestId();
+        }
+
+        RateLimitStatus rateLimit() {
+            return lastAnswer() == null ? null : lastAnswer().rateLimit();
+        }
+
+        private ApiResponse<?> lastAnswer() {
+            ApiResponse<?> last = null;
+            for (Batch<R> batch : batches) {
+                last = batch.response() != null ? batch.response() : last;
+            }
+            return last;
+        }
+
+        /** The first request, in input order, that failed as a whole; null when every request sent was answered. */
+        MimecastApiException interruption() {
+            return batches.stream().map(Batch::failure).filter(Objects::nonNull).findFirst().orElse(null);
+        }
+
+        /**
+         * The interruption, saying which items were applied (see getSucceeded()), which requests failed as a whole
+         * (their items may or may not be applied) and which were not sent.
+         */
+        MimecastApiException interruptionWithResults() {
+            MimecastApiException first = interruption();
+            List<Object> applied = outcomes().stream().filter(ItemResult::isSuccess).map(r -> (Object) r.result())
+                    .toList();
+            StringBuilder fates = new StringBuilder();
+            int from = 0;
+            for (Batch<R> batch : batches) {
+                int to = from + batch.size() - 1;
+                String fate = batch.outcomes() != null ? "answered" : batch.failure() != null
+                        ? "failed as a request (not confirmed: may or may not be applied)" : "not sent";
+                fates.append(fates.length() == 0 ? "" : "; ").append("items ").append(from).append("..").append(to)
+                        .append(' ').append(fate);
+                from = to + 1;
+            }
+            if (batches.size() == 1) {
+                return first;
+            }
+            return new MimecastApiException(
+                    first.getMessage() + ". Of " + total + " items: " + fates + " (" + applied.size()
+                                            + " applied, see getSucceeded())",
+                    first.getOperation(), first.getHttpStatus(), first.getRequestId(), first.isRetryable(),
+                    first.getFailures(), applied, first);
+        }
     }
 
     /**
@@ -160,24 +232,11 @@ final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
     @SuppressWarnings("unchecked")
     private static ItemFailure unconfirmed(JsonNode item, List<ItemFailure> unmatched, ObjectMapper mapper) {
         Map<String, Object> key = mapper.convertValue(item, Map.class);
-        String unmatchedText = unmatched.stream().map(ItemFailure::describe).collect(Collectors.joining("; "));
+        String unmatchedText = ItemFailure.describeAll(unmatched.subList(0, Math.min(3, unmatched.size())))
+                               + (unmatched.size() > 3 ? "; and " + (unmatched.size() - 3) + " more" : "");
         return new ItemFailure(key, List.of(new ApiError(UNCONFIRMED,
                 "not confirmed: the response has " + unmatched.size() + " failure(s) that name no item of the request ("
                                                       + unmatchedText + "), so this item may or may not be applied",
                 false)));
-    }
-
-    /** A later batch failed: say which items were already applied, so that nothing is lost or applied twice. */
-    private MimecastApiException withEarlierResults(
-            MimecastApiException e, int failedFrom, int total, List<ItemResult<R>> earlier) {
-        if (failedFrom == 0) {
-            return e;
-        }
-        List<R> applied = earlier.stream().filter(ItemResult::isSuccess).map(ItemResult::result).toList();
-        return new MimecastApiException(
-                e.getMessage() + ". Items 0.." + (failedFrom - 1) + " of " + total + " were sent before ("
-                                        + applied.size() + " succeeded, see getSucceeded()); items " + failedFrom
-                                        + ".." + (total - 1) + " are not confirmed",
-                e.getOperation(), e.getHttpStatus(), e.getRequestId(), e.isRetryable(), e.getFailures(), applied, e);
     }
 }
