@@ -85,22 +85,29 @@ final class EmulatorHandler implements HttpHandler {
         String operation = path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : "";
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        ApiReply reply;
         try {
             if (latencyMillis > 0) {
                 sleep(latencyMillis);
             }
-            handleCall(exchange, path, operation, body);
+            reply = handleCall(exchange, path, operation, body);
         } finally {
+            // Before the reply is written: the client may send its next call as soon as it has read this one.
             inFlight.decrementAndGet();
+        }
+        if (reply == null) {
+            exchange.close();
+        } else {
+            send(exchange, reply);
         }
     }
 
-    private void handleCall(HttpExchange exchange, String path, String operation, byte[] body) throws IOException {
+    /** The reply to a directory call, or null to drop the connection. */
+    private ApiReply handleCall(HttpExchange exchange, String path, String operation, byte[] body) {
         Optional<Fault> fault = api.knows(operation) ? faults.next(operation) : Optional.empty();
         if (fault.isPresent() && fault.get().kind() == FaultPlan.Kind.DROP_CONNECTION) {
             record(exchange, path, body, 0);
-            exchange.close();
-            return;
+            return null;
         }
         if (fault.isPresent() && fault.get().kind() == FaultPlan.Kind.DELAY) {
             sleep(fault.get().millis());
@@ -111,7 +118,7 @@ final class EmulatorHandler implements HttpHandler {
             quota.addHeaders(reply);
         }
         record(exchange, path, body, reply.status());
-        send(exchange, reply);
+        return reply;
     }
 
     private ApiReply answer(HttpExchange exchange, String path, String operation, byte[] body) {

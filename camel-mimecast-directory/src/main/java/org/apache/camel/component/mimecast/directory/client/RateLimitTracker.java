@@ -43,6 +43,8 @@ public final class RateLimitTracker {
     private int limitAtLastResponse = -1;
     private long windowResetsAtNanos;
     private int inFlight;
+    /** Answers whose reset times differ by less than this belong to one window (transfer times differ a little). */
+    private static final long SAME_WINDOW_NANOS = 250_000_000L;
 
     public RateLimitTracker() {
         this(Clock.systemUTC());
@@ -73,11 +75,22 @@ public final class RateLimitTracker {
             blockFor(capped(reset));
         }
         synchronized (this) {
-            remainingAtLastResponse = remaining == null ? -1 : Math.max(0, remaining);
-            limitAtLastResponse = limit == null ? -1 : limit;
+            long now = System.nanoTime();
             // Retry-After says when calls may go again, whatever the window's reset says.
             long resetMillis = retryAfter >= 0 ? retryAfter : reset == null ? -1 : capped(reset);
-            windowResetsAtNanos = resetMillis < 0 ? 0 : System.nanoTime() + resetMillis * 1_000_000L;
+            long resetsAt = resetMillis < 0 ? 0 : now + resetMillis * 1_000_000L;
+            int answered = remaining == null ? -1 : Math.max(0, remaining);
+            boolean sameWindow = windowResetsAtNanos > 0 && now < windowResetsAtNanos && resetsAt > 0
+                                 && resetsAt - windowResetsAtNanos < SAME_WINDOW_NANOS;
+            if (sameWindow && remainingAtLastResponse >= 0 && answered >= 0) {
+                // Concurrent answers arrive out of order: within a window the quota only shrinks, so an older answer
+                // with more remaining must not raise it again.
+                remainingAtLastResponse = Math.min(remainingAtLastResponse, answered);
+            } else {
+                remainingAtLastResponse = answered;
+                windowResetsAtNanos = resetsAt;
+            }
+            limitAtLastResponse = limit == null ? -1 : limit;
         }
     }
 

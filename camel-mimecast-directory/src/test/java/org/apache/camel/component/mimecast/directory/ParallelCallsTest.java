@@ -1,0 +1,118 @@
+package org.apache.camel.component.mimecast.directory;
+
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.component.mimecast.directory.model.MemberChangeResult;
+import org.apache.camel.component.mimecast.emulator.FaultPlan;
+import org.apache.camel.component.mimecast.emulator.RecordedRequest;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Calls overlapped against a far-away, rate-limited API: the emulator adds a round trip to every call and keeps an
+ * hourly-style quota. Bulk writes send their batches in parallel, up to maxConcurrentCalls per API user, and still
+ * answer in input order, say exactly what was applied when one batch fails, and never draw a 429 from the quota.
+ */
+class ParallelCallsTest extends MimecastTestSupport {
+
+    private static final String ADD = "mimecast-directory:add-group-member?groupId=";
+
+    private static List<String> people(String prefix, int count) {
+        return IntStream.range(0, count).mapToObj(i -> prefix + i + "@example.com").toList();
+    }
+
+    @Test
+    void aBulkWriteOverlapsItsBatchesAndAnswersInInputOrder() {
+        emulator().latency(Duration.ofMillis(100));
+        String group = emulator().directory().createGroup("Staff").id();
+        List<String> emails = people("p", 200);
+
+        List<MemberChangeResult> added = template.requestBody(ADD + group, emails, List.class);
+
+        assertEquals(emails, added.stream().map(MemberChangeResult::emailAddress).toList(), "input order");
+        assertEquals(20, emulator().requests("add-group-member").size(), "the minimum: ceil(200 / 10) calls");
+        // Overlapped, never more than maxConcurrentCalls=4 (the time it saves is measured by the benchmarks).
+        assertEquals(4, emulator().maxConcurrentRequests(), "maxConcurrentCalls=4 in flight, never more");
+        assertEquals(Set.copyOf(emails), Set.copyOf(emulator().directory().memberEmails(group)));
+    }
+
+    @Test
+    void maxConcurrentCallsOfOneIsSequential() {
+        emulator().latency(Duration.ofMillis(20));
+        String group = emulator().directory().createGroup("Staff").id();
+        List<String> emails = people("s", 50);
+        template.requestBody(ADD + group + "&maxConcurrentCalls=1", emails, List.class);
+        assertEquals(1, emulator().maxConcurrentRequests());
+        assertEquals(emails, emulator().directory().memberEmails(group), "sent in input order");
+    }
+
+    @Test
+    void aFailedBatchOfAParallelWriteSaysExactlyWhatWasApplied() {
+        emulator().latency(Duration.ofMillis(50));
+        String group = emulator().directory().createGroup("Staff").id();
+        List<String> emails = people("f", 100);
+        // The third request to arrive fails as a whole (HTTP 500: the emulator applies nothing of it).
+        emulator().faults().afterRequests(2, new FaultPlan.Fault(FaultPlan.Kind.STATUS, 500, 0, "add-group-member"),
+                1);
+
+        CamelExecutionException thrown = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody(ADD + group, emails));
+        MimecastApiException failure = assertInstanceOf(MimecastApiException.class, thrown.getCause());
+
+        Set<String> claimedApplied = new HashSet<>();
+        failure.getSucceeded().forEach(r -> claimedApplied.add(((MemberChangeResult) r).emailAddress()));
+        Set<String> reallyApplied = Set.copyOf(emulator().directory().memberEmails(group));
+        assertEquals(reallyApplied, claimedApplied, "getSucceeded() is exactly what the group got");
+        assertTrue(failure.getMessage().contains("failed as a request (not confirmed: may or may not be applied)"),
+                failure.getMessage());
+        assertFalse(claimedApplied.isEmpty(), "the other batches were applied");
+        long sent = emulator().requests("add-group-member").size();
+        assertEquals(sent - 1, claimedApplied.size() / 10, "every answered batch is reported applied");
+        assertTrue(failure.getMessage().contains("Of 100 items"), failure.getMessage());
+    }
+
+    @Test
+    void pacingKeepsThreadsAndEndpointsInsideTheQuota() throws Exception {
+        // 12 calls a second for this API user; 300 adds from two routes at once need 30 calls: three windows.
+        emulator().rateLimit(12, 1000).latency(Duration.ofMillis(10));
+        String group = emulator().directory().createGroup("Staff").id();
+        long start = System.nanoTime();
+        CompletableFuture<Object> first = CompletableFuture.supplyAsync(
+                () -> template.requestBody(ADD + group, people("a", 150)));
+        CompletableFuture<Object> second = CompletableFuture.supplyAsync(
+                () -> template.requestBody(ADD + group + "&batchSize=10", people("b", 150)));
+        CompletableFuture.allOf(first, second).join();
+        long took = (System.nanoTime() - start) / 1_000_000;
+
+        List<Integer> statuses = emulator().requests("add-group-member").stream().map(RecordedRequest::status)
+                .toList();
+        assertFalse(statuses.contains(429), "no call over the quota: " + statuses);
+        assertEquals(30, statuses.size());
+        assertEquals(300, emulator().directory().memberEmails(group).size());
+        assertTrue(took >= 2000, "waited for the quota windows: " + took + " ms");
+    }
+
+    @Test
+    void aReserveLeavesPartOfTheQuotaToOtherApplications() {
+        emulator().rateLimit(20, 1500);
+        String group = emulator().directory().createGroup("Staff").id();
+        // Half the quota kept free: at most 10 of the 20 calls of a window, so 150 adds (15 calls) need two windows.
+        template.requestBody(ADD + group + "&rateLimitReserve=50", people("r", 150));
+        List<RecordedRequest> calls = emulator().requests("add-group-member");
+        assertEquals(15, calls.size());
+        long firstWindow = calls.stream().filter(c -> !c.receivedAt().isAfter(calls.get(0).receivedAt()
+                .plusMillis(1000))).count();
+        assertTrue(firstWindow <= 10, firstWindow + " calls in the first window with half the quota reserved");
+    }
+}
