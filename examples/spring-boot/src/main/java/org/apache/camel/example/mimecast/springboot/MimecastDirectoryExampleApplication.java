@@ -4,7 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.example.mimecast.support.MimecastConnection;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.EventNotifier;
+import org.apache.camel.support.SimpleEventNotifierSupport;
+import org.apache.camel.support.service.ServiceHelper;
 import org.apache.camel.util.StringHelper;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -67,7 +72,26 @@ public class MimecastDirectoryExampleApplication {
             // The embedded emulator's data is new each run: its state from an earlier run goes with it.
             mimecast.stateFile(state);
         });
-        return application.run(args);
+        ConfigurableApplicationContext context = application.run(args);
+        closeWhenCamelStops(context.getBean(CamelContext.class), mimecast);
+        return context;
+    }
+
+    /**
+     * After MEMBERS_DURATION_SECONDS Camel stops and lets the JVM exit, which the embedded emulator's threads would
+     * keep alive: close it with Camel.
+     */
+    private static void closeWhenCamelStops(CamelContext camel, MimecastConnection mimecast) {
+        EventNotifier notifier = new SimpleEventNotifierSupport() {
+            @Override
+            public void notify(CamelEvent event) {
+                if (event instanceof CamelEvent.CamelContextStoppedEvent) {
+                    mimecast.close();
+                }
+            }
+        };
+        camel.getManagementStrategy().addEventNotifier(notifier);
+        ServiceHelper.startService(notifier);
     }
 
     private static Properties toProperties(Map<String, Object> values) {
