@@ -26,7 +26,8 @@ import org.springframework.context.annotation.Lazy;
  */
 @AutoConfiguration(after = { CamelAutoConfiguration.class, MimecastDirectoryComponentConverter.class })
 @Conditional(ConditionalOnCamelContextAndAutoConfigurationBeans.class)
-@EnableConfigurationProperties({ ComponentConfigurationProperties.class, MimecastDirectoryComponentConfiguration.class })
+@EnableConfigurationProperties({
+        ComponentConfigurationProperties.class, MimecastDirectoryComponentConfiguration.class })
 @ConditionalOnHierarchicalProperties({ "camel.component", "camel.component.mimecast-directory" })
 public class MimecastDirectoryComponentAutoConfiguration {
 

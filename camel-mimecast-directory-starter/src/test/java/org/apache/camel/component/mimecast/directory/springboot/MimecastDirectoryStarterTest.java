@@ -67,7 +67,8 @@ class MimecastDirectoryStarterTest {
     void routesCallMimecastWithTheConfiguredCredentials(CapturedOutput output) {
         String sales = mimecast.emulator().directory().createGroup("Sales").id();
 
-        template.sendBodyAndHeader("direct:onboard", "new.hire@example.com", MimecastDirectoryConstants.GROUP_ID, sales);
+        template.sendBodyAndHeader("direct:onboard", "new.hire@example.com",
+                MimecastDirectoryConstants.GROUP_ID, sales);
 
         assertEquals(List.of("new.hire@example.com"), mimecast.emulator().directory().memberEmails(sales));
         @SuppressWarnings("unchecked")
