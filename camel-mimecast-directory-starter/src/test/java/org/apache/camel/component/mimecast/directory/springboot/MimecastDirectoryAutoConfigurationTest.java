@@ -95,6 +95,16 @@ class MimecastDirectoryAutoConfigurationTest {
     }
 
     @Test
+    void aValueOutsideAnEnumFailsAtStartupNamingTheProperty() {
+        runner.withPropertyValues(PREFIX + "auth-mode=oauth3").run(context -> {
+            assertTrue(context.getStartupFailure() != null, "the context must not start");
+            String messages = messages(context.getStartupFailure());
+            assertTrue(messages.contains(PREFIX + "auth-mode"), messages);
+            assertTrue(messages.contains("oauth3"), messages);
+        });
+    }
+
+    @Test
     void theApplicationsCustomizersApplyAfterTheProperties() {
         runner.withUserConfiguration(ApplicationCustomizer.class)
                 .withPropertyValues(PREFIX + "page-size=100", PREFIX + "base-url=http://from-properties")
@@ -143,6 +153,14 @@ class MimecastDirectoryAutoConfigurationTest {
         assertNull(context.getStartupFailure());
         return context.getBean(CamelContext.class).getComponent("mimecast-directory", MimecastDirectoryComponent.class)
                 .getConfiguration();
+    }
+
+    private static String messages(Throwable e) {
+        StringBuilder all = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            all.append(t.getMessage()).append('\n');
+        }
+        return all.toString();
     }
 
     private static String rootMessage(Throwable e) {
