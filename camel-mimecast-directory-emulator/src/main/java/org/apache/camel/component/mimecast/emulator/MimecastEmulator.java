@@ -270,8 +270,10 @@ public final class MimecastEmulator implements AutoCloseable {
     }
 
     /**
-     * Runs the emulator until the process is stopped, seeded with a demo group: {@code java ... MimecastEmulator
-     * [port]}.
+     * Runs the emulator until the process is stopped, seeded with a demo group of 30 members:
+     * {@code ./mvnw -q -f camel-mimecast-directory-emulator exec:java} (port 8089), or
+     * {@code java -cp ... org.apache.camel.component.mimecast.emulator.MimecastEmulator [port]} (0 picks a free one).
+     * Prints the component properties of both APIs that point at it.
      */
     public static void main(String[] args) throws InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
@@ -279,8 +281,13 @@ public final class MimecastEmulator implements AutoCloseable {
         String group = emulator.directory().createGroup("Demo Group").id();
         emulator.directory().addMembers(group, 30);
         System.out.println("Mimecast emulator listening on " + emulator.baseUrl() + " with group " + group);
+        System.out.println("API 1.0 (HMAC):");
         emulator.componentOptions().forEach((k, v) -> System.out.println("  camel.component.mimecast-directory." + k
                                                                            + "=" + v));
+        System.out.println("API 2.0 (OAuth 2.0):");
+        emulator.oauth2ComponentOptions().forEach((k, v) -> System.out.println("  camel.component.mimecast-directory."
+                                                                                 + k + "=" + v));
+        System.out.flush();
         Thread.currentThread().join();
     }
 

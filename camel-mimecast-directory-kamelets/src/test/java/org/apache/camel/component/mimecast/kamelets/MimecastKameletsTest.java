@@ -1,6 +1,7 @@
 package org.apache.camel.component.mimecast.kamelets;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -56,11 +57,17 @@ class MimecastKameletsTest {
     void createContext() {
         directory = mimecast.emulator().directory();
         context = new DefaultCamelContext();
-        // Credentials as Kamelet properties (camel.kamelet.<name>.<parameter>), never in a route's URI.
+        useKameletParameters(mimecast.emulator().componentOptions());
+    }
+
+    /**
+     * Gives both Kamelets these parameters as Kamelet properties (camel.kamelet.&lt;name&gt;.&lt;parameter&gt;), so
+     * that credentials are never in a route's URI; replaces those given before. Call before the context starts.
+     */
+    private void useKameletParameters(Map<String, String> parameters) {
         Properties properties = new Properties();
         for (String kamelet : List.of("mimecast-directory-members-source", "mimecast-directory-group-member-sink")) {
-            mimecast.emulator().componentOptions()
-                    .forEach((name, value) -> properties.setProperty("camel.kamelet." + kamelet + "." + name, value));
+            parameters.forEach((name, value) -> properties.setProperty("camel.kamelet." + kamelet + "." + name, value));
         }
         context.getPropertiesComponent().setInitialProperties(properties);
     }
@@ -167,6 +174,73 @@ class MimecastKameletsTest {
         Exception e = assertThrows(RuntimeCamelException.class, context::start);
         assertEquals("Route template mimecast-directory-members-source the following mandatory parameters must be"
                      + " provided: groupId", rootMessage(e));
+    }
+
+    @Test
+    void apiTwoCredentialsServeTheSourceAndTheSink() throws Exception {
+        useKameletParameters(mimecast.emulator().oauth2ComponentOptions());
+        String staff = directory.createGroup("Staff").id();
+        directory.addMembers(staff, 3);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:hires").to("kamelet:mimecast-directory-group-member-sink?groupId=" + staff);
+            }
+        });
+        List<Message> received = startCollecting("kamelet:mimecast-directory-members-source?groupId=" + staff
+                                                 + "&delay=200");
+
+        awaitSize(received, 3);
+        context.createProducerTemplate().sendBody("direct:hires", "api2.hire@example.com");
+        awaitSize(received, 4);
+
+        assertEquals("ADDED api2.hire@example.com", describeChange(received.get(3)));
+        assertEquals(1, mimecast.emulator().tokensIssued(), "one token, shared by the source and the sink");
+        List<String> authorizations = mimecast.emulator().requests().stream()
+                .filter(r -> r.path().startsWith("/api/directory/")).map(r -> r.header("Authorization")).toList();
+        assertFalse(authorizations.isEmpty());
+        assertTrue(authorizations.stream().allMatch(a -> a.startsWith("Bearer ")), authorizations.toString());
+    }
+
+    @Test
+    void apiTwoSecretStaysOutOfEndpointDescriptions() throws Exception {
+        useKameletParameters(mimecast.emulator().oauth2ComponentOptions());
+        String staff = directory.createGroup("Staff").id();
+        startCollecting("kamelet:mimecast-directory-members-source?groupId=" + staff);
+        for (Endpoint endpoint : context.getEndpoints()) {
+            assertFalse(endpoint.toString().contains(mimecast.emulator().clientSecret()), endpoint.toString());
+        }
+    }
+
+    @Test
+    void apiOneWithoutKeysFailsToStartNamingTheMissingKey() throws Exception {
+        useKameletParameters(Map.of("baseUrl", mimecast.emulator().baseUrl()));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:hires").to("kamelet:mimecast-directory-group-member-sink?groupId=any");
+            }
+        });
+        // The route does not start: the endpoint checks its credentials before any call.
+        Exception e = assertThrows(Exception.class, context::start);
+        assertTrue(rootMessage(e).contains("needs accessKey"), rootMessage(e));
+        assertTrue(mimecast.emulator().requests().isEmpty(), "no HTTP call without credentials");
+    }
+
+    @Test
+    void apiTwoWithoutClientSecretFailsToStartNamingIt() throws Exception {
+        useKameletParameters(Map.of("baseUrl", mimecast.emulator().baseUrl(), "authMode", "oauth2",
+                "clientId", mimecast.emulator().clientId()));
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:hires").to("kamelet:mimecast-directory-group-member-sink?groupId=any");
+            }
+        });
+        // The route does not start: the endpoint checks its credentials before any call.
+        Exception e = assertThrows(Exception.class, context::start);
+        assertTrue(rootMessage(e).contains("needs clientSecret"), rootMessage(e));
+        assertTrue(mimecast.emulator().requests().isEmpty(), "no HTTP call without credentials");
     }
 
     @Test

@@ -40,7 +40,7 @@ public final class MembersToFileApplication {
                 mimecast.simulateHrChanges(groupId, 3, 2);
             }
             main.configure().addRoutesBuilder(new MembersToFileRoutes(groupId, output,
-                    output + "/.state/members.state", mimecast.pollDelayMillis(2000)));
+                    mimecast.stateFile(output + "/.state/members.state"), mimecast.pollDelayMillis(2000)));
             main.run();
         }
         System.out.println("Output in " + java.nio.file.Path.of(output).toAbsolutePath());

@@ -41,4 +41,25 @@ class MembersToFileApplicationTest {
         // One joins and one leaves each time: the snapshot stays at 30 members (plus the header line).
         assertEquals(31, Files.readAllLines(output.resolve("members.csv")).size());
     }
+
+    @Test
+    void aSecondRunStartsFromAFreshBaselineLikeTheEmulator() throws Exception {
+        MembersToFileApplication.run(Map.of("MEMBERS_OUTPUT", output.toString(), "MEMBERS_DURATION_SECONDS", "5"));
+        List<Path> firstRun = changeFiles();
+        MembersToFileApplication.run(Map.of("MEMBERS_OUTPUT", output.toString(), "MEMBERS_DURATION_SECONDS", "2"));
+
+        List<Path> secondRun = changeFiles().stream().filter(p -> !firstRun.contains(p)).toList();
+        assertTrue(!secondRun.isEmpty(), "the second run wrote its baseline");
+        List<String> baseline = Files.readAllLines(secondRun.get(0));
+        // With the first run's state, the fresh emulator's 30 members would show as new hires "removed" and leavers
+        // "added" again; the state is reset with the emulator, so the first poll is the clean baseline.
+        assertEquals(30, baseline.size(), baseline.toString());
+        assertTrue(baseline.stream().allMatch(line -> line.contains("\"changeType\":\"ADDED\"")), baseline.toString());
+    }
+
+    private List<Path> changeFiles() throws Exception {
+        try (Stream<Path> files = Files.list(output)) {
+            return files.filter(p -> p.toString().endsWith(".jsonl")).sorted().toList();
+        }
+    }
 }

@@ -53,7 +53,7 @@ public final class MembersToKafkaApplication {
                 return sales + "," + support;
             });
             String stateFile = "changes".equals(mode)
-                    ? env.getOrDefault("MEMBERS_STATE_FILE", "target/kafka-members.state") : null;
+                    ? mimecast.stateFile(env.getOrDefault("MEMBERS_STATE_FILE", "target/kafka-members.state")) : null;
             main.configure().addRoutesBuilder(
                     new MembersToKafkaRoutes(groupIds, mode, topic, mimecast.pollDelayMillis(5000), stateFile));
             main.run();

@@ -1,5 +1,9 @@
 package org.apache.camel.example.mimecast.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -112,6 +116,27 @@ public final class MimecastConnection implements AutoCloseable {
      */
     public String groupIds(Function<MimecastEmulator, String> seedDemoGroups) {
         return isEmulated() ? seedDemoGroups.apply(emulator) : require("MIMECAST_GROUP_ID");
+    }
+
+    /**
+     * The state file of a {@code mode=changes} consumer, ready for this run. The embedded emulator starts with fresh
+     * demo data every run, so state kept from an earlier run would describe a directory that no longer exists and
+     * the first poll would report false changes (new hires "removed", leavers "added"): against the emulator the
+     * state file is deleted with it, and the first poll is a clean baseline. Against real Mimecast the state is kept,
+     * so a restart neither repeats nor loses a change.
+     */
+    public String stateFile(String path) {
+        if (isEmulated()) {
+            try {
+                if (Files.deleteIfExists(Path.of(path))) {
+                    System.out.println("Fresh emulator data: dropped the membership state of an earlier run (" + path
+                                       + ")");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot reset the state file " + path, e);
+            }
+        }
+        return path;
     }
 
     /** How often to poll: {@code demoMillis} against the emulator, the component's 5 minutes against Mimecast. */

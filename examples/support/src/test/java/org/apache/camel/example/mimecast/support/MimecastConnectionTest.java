@@ -1,8 +1,11 @@
 package org.apache.camel.example.mimecast.support;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -44,6 +47,24 @@ class MimecastConnectionTest {
             assertEquals("Demo", connection.emulator().directory().group(group).orElseThrow().description());
             assertEquals(connection.emulator().baseUrl(), connection.componentOptions().get("baseUrl"));
             assertEquals(2000, connection.pollDelayMillis(2000));
+        }
+    }
+
+    @Test
+    void theEmulatorsFreshDataResetsTheStateKeptFromAnEarlierRun(@TempDir Path dir) throws Exception {
+        Path state = Files.writeString(dir.resolve("members.state"), "group-1=stale");
+        try (MimecastConnection connection = MimecastConnection.fromEnvironment(Map.of())) {
+            assertEquals(state.toString(), connection.stateFile(state.toString()));
+            assertFalse(Files.exists(state), "the state goes with the emulator's data");
+        }
+    }
+
+    @Test
+    void realMimecastKeepsTheState(@TempDir Path dir) throws Exception {
+        Path state = Files.writeString(dir.resolve("members.state"), "group-1=kept");
+        try (MimecastConnection connection = MimecastConnection.fromEnvironment(Map.of("MIMECAST_ACCESS_KEY", "ak"))) {
+            assertEquals(state.toString(), connection.stateFile(state.toString()));
+            assertEquals("group-1=kept", Files.readString(state));
         }
     }
 }

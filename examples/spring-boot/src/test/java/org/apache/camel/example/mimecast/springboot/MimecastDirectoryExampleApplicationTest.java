@@ -1,0 +1,80 @@
+package org.apache.camel.example.mimecast.springboot;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.camel.CamelContext;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The example as its command runs it (no credentials: the embedded emulator with HR churn), through its main entry
+ * point and the Spring Boot log a user reads; then run again, as a user would, on the same state file.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class MimecastDirectoryExampleApplicationTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void logsMembershipChangesAddsNewHiresAndRunsAgainWithoutFalseChanges(CapturedOutput output) throws Exception {
+        Path state = dir.resolve("members.state");
+        Map<String, String> env = Map.of("MEMBERS_STATE_FILE", state.toString(), "MEMBERS_DURATION_SECONDS", "120");
+
+        try (ConfigurableApplicationContext app = MimecastDirectoryExampleApplication.run(env)) {
+            // The first poll is the baseline (the demo group's members), later polls the HR churn.
+            await().atMost(PATIENCE).until(() -> output.getOut().contains("ADDED new.hire1@example.com")
+                                                 && count(output.getOut(), "REMOVED user\\d{5}@example.com") > 0);
+            assertTrue(output.getOut().contains("ADDED user00030@example.com"), output.getOut());
+
+            app.getBean(CamelContext.class).createProducerTemplate().sendBody("direct:onboard",
+                    "spring.hire@example.com");
+            await().atMost(PATIENCE).until(() -> output.getOut().contains("ADDED spring.hire@example.com"));
+        }
+        assertTrue(Files.exists(state), "the watcher keeps its state in " + state);
+
+        int firstRunEnd = output.getOut().length();
+        try (ConfigurableApplicationContext app = MimecastDirectoryExampleApplication.run(env)) {
+            // By the time the churn shows (a later poll), the first poll's lines are all logged.
+            await().atMost(PATIENCE)
+                    .until(() -> output.getOut().substring(firstRunEnd).contains("ADDED new.hire1@example.com"));
+        }
+        String secondRun = output.getOut().substring(firstRunEnd);
+        assertTrue(secondRun.contains("ADDED user00030@example.com"), "a baseline of the fresh emulator: " + secondRun);
+        assertFalse(secondRun.contains("REMOVED new.hire"), "no change carried over from the first run's state");
+        assertFalse(secondRun.contains("REMOVED spring.hire"), "no change carried over from the first run's state");
+    }
+
+    @Test
+    void realMimecastNeedsTheGroupToWatch() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MimecastDirectoryExampleApplication.run(Map.of("MIMECAST_ACCESS_KEY", "ak")));
+        assertEquals("Set MIMECAST_GROUP_ID to run against real Mimecast", e.getMessage());
+    }
+
+    private static int count(String text, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+}
