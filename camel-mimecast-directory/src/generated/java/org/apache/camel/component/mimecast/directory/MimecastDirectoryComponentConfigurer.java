@@ -69,6 +69,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxremovals":
         case "maxRemovals": getOrCreateConfiguration(target).setMaxRemovals(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxretries":
@@ -151,6 +153,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckProducerEnabled": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return java.lang.Integer.class;
         case "maxremovals":
         case "maxRemovals": return java.lang.Integer.class;
         case "maxretries":
@@ -234,6 +238,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxremovals":
         case "maxRemovals": return getOrCreateConfiguration(target).getMaxRemovals();
         case "maxretries":

@@ -69,6 +69,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxremovals":
         case "maxRemovals": target.getConfiguration().setMaxRemovals(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxretries":
@@ -177,6 +179,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return java.lang.Integer.class;
         case "maxremovals":
         case "maxRemovals": return java.lang.Integer.class;
         case "maxretries":
@@ -286,6 +290,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxremovals":
         case "maxRemovals": return target.getConfiguration().getMaxRemovals();
         case "maxretries":
