@@ -20,7 +20,7 @@ import org.apache.camel.spi.StateRepository;
 /**
  * State in any Camel {@link StateRepository} ({@code stateRepository=#bean}): one key per group whose value is the
  * group's identities, gzip'd and Base64url encoded without padding (no '=' or line breaks). The whole value is written
- * after every completed exchange, so the cost per exchange grows with the group (about 7 bytes per member); whether
+ * after every completed exchange, so the cost per exchange grows with the group (about 3.5 bytes per member); whether
  * that write is atomic and durable is up to the repository.
  */
 final class RepositoryMembershipStore extends MembershipStore {

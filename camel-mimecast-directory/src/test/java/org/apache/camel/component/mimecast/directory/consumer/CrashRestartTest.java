@@ -99,7 +99,7 @@ class CrashRestartTest {
         kills++;
         start(emulator, group);
         secondJvmIsRefused(emulator, group);
-        awaitQuiet(emulator);
+        awaitConverged(emulator, group);
         kill();
 
         Replay replay = replay();
@@ -161,20 +161,18 @@ class CrashRestartTest {
         return indexOfSize[0].equals(indexOfSize[1]);
     }
 
-    /** Idle: three more polls with nothing new delivered. */
-    private void awaitQuiet(MimecastEmulator emulator) throws IOException {
-        awaitProgress("started"::equals, 1);
-        long[] last = { -1, 0 };
-        await().atMost(30, TimeUnit.SECONDS).pollInterval(50, TimeUnit.MILLISECONDS).until(() -> {
-            long lines = Files.size(dir.resolve("changes.jsonl"));
-            int polls = emulator.requests("get-group-members").size();
-            if (lines != last[0]) {
-                last[0] = lines;
-                last[1] = polls;
-                return false;
-            }
-            return polls >= last[1] + 3;
-        });
+    /**
+     * Waits until the delivered changes make the group's membership, then for five more polls' worth of calls (a
+     * read is about eight calls at this page size) with nothing more delivered.
+     */
+    private void awaitConverged(MimecastEmulator emulator, String group) throws IOException {
+        Set<String> expected = new TreeSet<>(emulator.directory().memberEmails(group));
+        await().atMost(30, TimeUnit.SECONDS).pollInterval(50, TimeUnit.MILLISECONDS)
+                .until(() -> expected.equals(new TreeSet<>(replay().view)));
+        long delivered = Files.size(dir.resolve("changes.jsonl"));
+        int calls = emulator.requests("get-group-members").size();
+        await().atMost(30, TimeUnit.SECONDS).until(() -> emulator.requests("get-group-members").size() >= calls + 40);
+        assertEquals(delivered, Files.size(dir.resolve("changes.jsonl")), "nothing more once converged");
     }
 
     private void secondJvmIsRefused(MimecastEmulator emulator, String group) throws Exception {
