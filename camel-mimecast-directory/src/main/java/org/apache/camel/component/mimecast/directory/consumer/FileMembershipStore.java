@@ -105,6 +105,12 @@ final class FileMembershipStore extends MemoryMembershipStore {
         if (Files.size(snapshot) == 0) {
             throw corrupt(snapshot, "it is empty", null);
         }
+        if (LegacyStateFile.looksLikeOne(snapshot)) {
+            // Written by the earlier FileStateRepository-based stateFile: imported, rewritten at the next compaction.
+            groups.putAll(LegacyStateFile.read(snapshot, this::corrupt));
+            journalDirty = true;
+            return;
+        }
         try (InputStream in = new GZIPInputStream(Files.newInputStream(snapshot))) {
             Snapshot read = JSON.readValue(in, Snapshot.class);
             if (read == null || !FORMAT.equals(read.format()) || read.groups() == null) {
@@ -144,10 +150,10 @@ final class FileMembershipStore extends MemoryMembershipStore {
                 channel.force(true);
             }
         }
-        journalDirty = start > 0;
+        journalDirty |= start > 0;
     }
 
-    private MembershipStateException corrupt(Path file, String why, Throwable cause) {
+    MembershipStateException corrupt(Path file, String why, Throwable cause) {
         return new MembershipStateException(
                 "The consumer state file " + file + " is unreadable (" + why + "); it was left unchanged and nothing "
                                             + "was emitted. Way out: stop every route using stateFile " + snapshot

@@ -140,6 +140,9 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
             throws Exception {
         Queue<Object> batch = new ArrayDeque<>();
         for (WatchedGroup group : groups) {
+            if (!isRunAllowed()) {
+                break; // stopping: the groups not read yet are read after the restart
+            }
             try {
                 store.claim(group.id(), this);
                 GroupDiff diff = GroupDiff.read(reader, group, store.load(group.id()));
@@ -172,13 +175,15 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
     private void checkMaxRemovals(GroupDiff diff) {
         Integer max = configuration.getMaxRemovals();
         if (max != null && !diff.baseline() && diff.removals() > max) {
-            String message = "Group " + diff.group().id() + ": this poll would report " + diff.removals()
-                             + " members as REMOVED, more than maxRemovals=" + max + "; nothing emitted or committed "
-                             + "for this group. If the removals are real, raise maxRemovals (or remove it) for one "
-                             + "poll; if the group was replaced, delete its state (" + store.describe(diff.group().id())
-                             + ") to start it over with a baseline of ADDED members";
-            LOG.warn(message);
-            throw new MaxRemovalsExceededException(message);
+            // Logged at WARN with the other failed groups (see pollChanges).
+            throw new MaxRemovalsExceededException(
+                    "Group " + diff.group().id() + ": this poll would report " + diff.removals()
+                                                   + " members as REMOVED, more than maxRemovals=" + max
+                                                   + "; nothing emitted or committed for this group. If the removals "
+                                                   + "are real, raise maxRemovals (or unset it) until a poll has "
+                                                   + "delivered them; to start over with a baseline of ADDED members "
+                                                   + "instead, stop the route and delete the state ("
+                                                   + store.describe(diff.group().id()) + ")");
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -199,6 +200,43 @@ class ChangeStreamTest extends MimecastTestSupport {
         assertTrue(messages.contains(file.toString()) && messages.contains("delete"), messages);
         assertEquals(0, polls(), "nothing read, nothing emitted");
         assertEquals("mimecast-directory.members.abc=H4sIAAAA\n", Files.readString(file), "left unchanged");
+    }
+
+    @Test
+    void aStateFileThatIsNotOursFailsNamingTheFile() throws Exception {
+        String group = emulator().directory().createGroup("Staff").id();
+        Path file = tempDir.resolve("members.state");
+        Files.write(file, new byte[] { 0x1f, (byte) 0x8b, 8, 0, 1, 2, 3 }); // a truncated gzip stream
+        Exception e = assertThrows(Exception.class, () -> consume("watch", CHANGES + "&stateFile=" + file
+                                                                           + "&groupId=" + group));
+        assertTrue(rootMessages(e).contains(file + " is unreadable"), rootMessages(e));
+        assertFalse(rootMessages(e).contains("StringIndexOutOfBounds"));
+    }
+
+    @Test
+    void aStateFileOfTheEarlierFormatIsImported() throws Exception {
+        String group = emulator().directory().createGroup("Staff").id();
+        emulator().directory().addMembers(group, 3);
+        Path file = tempDir.resolve("members.state");
+        // What the FileStateRepository-based stateFile wrote: later lines win.
+        Files.writeString(file, RepositoryMembershipStore.key(group) + "="
+                                + RepositoryMembershipStore.encode(List.of("user00001@example.com")) + "\n"
+                                + RepositoryMembershipStore.key(group) + "="
+                                + RepositoryMembershipStore.encode(List.of("user00001@example.com",
+                                        "user00002@example.com", "gone@example.com"))
+                                + "\n");
+        consume("watch", CHANGES + "&stateFile=" + file + "&groupId=" + group);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() == 2);
+        awaitPolls(3);
+        assertEquals(List.of("ADDED user00003@example.com", "REMOVED gone@example.com"), received);
+        context.stop();
+        assertEquals(0x1f, Files.readAllBytes(file)[0], "rewritten in the new format (gzip)");
+        FileMembershipStore reopened = new FileMembershipStore(file);
+        try {
+            assertEquals(Set.copyOf(emulator().directory().memberEmails(group)), reopened.load(group));
+        } finally {
+            reopened.close();
+        }
     }
 
     @Test
