@@ -454,9 +454,9 @@ public class MimecastDirectoryConfiguration implements Cloneable {
 
     /**
      * Consumer, mode=changes: any Camel StateRepository to keep each group's membership in (one key per group). It is
-     * written after every completed exchange with the group's whole membership (gzip'd, about 3.5 bytes per member), so that a
-     * restart repeats at most the exchange in flight; its atomicity is the repository's. Routes sharing the bean
-     * share one store. In memory when neither this nor stateFile is set.
+     * written after every completed exchange with the group's whole membership (gzip'd, about 3.5 bytes per member),
+     * so that a restart repeats at most the exchange in flight; its atomicity is the repository's. Routes sharing the
+     * bean share one store. In memory when neither this nor stateFile is set.
      */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;

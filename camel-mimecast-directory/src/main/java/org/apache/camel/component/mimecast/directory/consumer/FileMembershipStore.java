@@ -3,7 +3,6 @@ package org.apache.camel.component.mimecast.directory.consumer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -16,14 +15,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Collection;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -53,12 +53,6 @@ final class FileMembershipStore extends MemoryMembershipStore {
     private FileLock lock;
     private FileChannel journalChannel;
     private boolean journalDirty;
-
-    private record Snapshot(String format, Map<String, Set<String>> groups) {
-    }
-
-    private record Entry(String g, List<String> a, List<String> r) {
-    }
 
     FileMembershipStore(Path snapshot) {
         this.snapshot = snapshot;
@@ -111,12 +105,15 @@ final class FileMembershipStore extends MemoryMembershipStore {
             journalDirty = true;
             return;
         }
+        // The tree model, not data binding: nothing to register for reflection in a native image.
         try (InputStream in = new GZIPInputStream(Files.newInputStream(snapshot))) {
-            Snapshot read = JSON.readValue(in, Snapshot.class);
-            if (read == null || !FORMAT.equals(read.format()) || read.groups() == null) {
+            JsonNode root = JSON.readTree(in);
+            JsonNode read = root == null ? null : root.get("groups");
+            if (!FORMAT.equals(root == null ? null : root.path("format").asText(null)) || read == null
+                    || !read.isObject()) {
                 throw corrupt(snapshot, "it is not a " + FORMAT + " file", null);
             }
-            read.groups().forEach((group, members) -> groups.put(group, new LinkedHashSet<>(members)));
+            read.fields().forEachRemaining(group -> groups.put(group.getKey(), strings(group.getValue(), snapshot)));
         } catch (IOException e) {
             throw corrupt(snapshot, e.getMessage(), e);
         }
@@ -133,13 +130,17 @@ final class FileMembershipStore extends MemoryMembershipStore {
             if (bytes[i] == '\n') {
                 line++;
                 String text = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+                JsonNode entry;
                 try {
-                    Entry entry = JSON.readValue(text, Entry.class);
-                    super.apply(entry.g(), entry.a() == null ? List.of() : entry.a(),
-                            entry.r() == null ? List.of() : entry.r());
-                } catch (JsonProcessingException | NullPointerException e) {
+                    entry = JSON.readTree(text);
+                } catch (JsonProcessingException e) {
                     throw corrupt(journal, "line " + line + " is not a journal entry", e);
                 }
+                if (entry == null || !entry.path("g").isTextual()) {
+                    throw corrupt(journal, "line " + line + " is not a journal entry", null);
+                }
+                super.apply(entry.get("g").asText(), strings(entry.path("a"), journal),
+                        strings(entry.path("r"), journal));
                 start = i + 1;
             }
         }
@@ -151,6 +152,24 @@ final class FileMembershipStore extends MemoryMembershipStore {
             }
         }
         journalDirty |= start > 0;
+    }
+
+    /** A JSON array of strings (absent: empty). */
+    private Set<String> strings(JsonNode array, Path file) {
+        Set<String> values = new LinkedHashSet<>();
+        if (array.isMissingNode()) {
+            return values;
+        }
+        if (!array.isArray()) {
+            throw corrupt(file, "a member list is not an array", null);
+        }
+        for (JsonNode value : array) {
+            if (!value.isTextual()) {
+                throw corrupt(file, "a member is not a string", null);
+            }
+            values.add(value.asText());
+        }
+        return values;
     }
 
     MembershipStateException corrupt(Path file, String why, Throwable cause) {
@@ -171,8 +190,16 @@ final class FileMembershipStore extends MemoryMembershipStore {
     @Override
     synchronized void apply(String groupId, Collection<String> added, Collection<String> removed) {
         try {
-            byte[] line = JSON.writeValueAsBytes(new Entry(groupId, List.copyOf(added), List.copyOf(removed)));
-            ByteBuffer buffer = ByteBuffer.allocate(line.length + 1).put(line).put((byte) '\n').flip();
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            try (JsonGenerator json = JSON.getFactory().createGenerator(line)) {
+                json.writeStartObject();
+                json.writeStringField("g", groupId);
+                writeArray(json, "a", added);
+                writeArray(json, "r", removed);
+                json.writeEndObject();
+            }
+            line.write('\n');
+            ByteBuffer buffer = ByteBuffer.wrap(line.toByteArray());
             while (buffer.hasRemaining()) {
                 journalChannel.write(buffer);
             }
@@ -195,8 +222,15 @@ final class FileMembershipStore extends MemoryMembershipStore {
         Path temp = snapshot.resolveSibling(snapshot.getFileName() + ".tmp");
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            try (OutputStream gzip = new GZIPOutputStream(bytes)) {
-                JSON.writeValue(gzip, new Snapshot(FORMAT, new TreeMap<>(groups)));
+            try (JsonGenerator json = JSON.getFactory().createGenerator(new GZIPOutputStream(bytes))) {
+                json.writeStartObject();
+                json.writeStringField("format", FORMAT);
+                json.writeObjectFieldStart("groups");
+                for (Map.Entry<String, Set<String>> group : new TreeMap<>(groups).entrySet()) {
+                    writeArray(json, group.getKey(), group.getValue());
+                }
+                json.writeEndObject();
+                json.writeEndObject();
             }
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -213,6 +247,14 @@ final class FileMembershipStore extends MemoryMembershipStore {
         } catch (IOException e) {
             throw new MembershipStateException("Cannot write the state file " + snapshot + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void writeArray(JsonGenerator json, String name, Collection<String> values) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (String value : values) {
+            json.writeString(value);
+        }
+        json.writeEndArray();
     }
 
     private void syncDirectory() {

@@ -76,6 +76,7 @@ final class GroupReader {
         return new GroupReadException(group.id(),
                 "get-group-members for group " + group.id() + " answered HTTP 200 with " + what + " on page "
                                                   + pageNumber + " (request id " + page.requestId() + "); nothing "
-                                                  + "emitted or committed for this group, the next poll reads it again");
+                                                  + "emitted or committed for this group, the next poll reads it "
+                                                  + "again");
     }
 }

@@ -18,8 +18,8 @@ public class GroupsFailedException extends RuntimeCamelException {
     private final List<String> groupIds;
 
     public GroupsFailedException(Map<String, Exception> failures) {
-        super(failures.size() + " Mimecast group(s) not delivered this poll (nothing emitted or committed for them; the "
-              + "other groups were): " + failures.entrySet().stream()
+        super(failures.size() + " Mimecast group(s) not delivered this poll (nothing emitted or committed for them; "
+              + "the other groups were): " + failures.entrySet().stream()
                       .map(e -> e.getKey() + ": " + e.getValue().getMessage()).collect(Collectors.joining("; ")),
               failures.values().iterator().next());
         this.groupIds = List.copyOf(failures.keySet());

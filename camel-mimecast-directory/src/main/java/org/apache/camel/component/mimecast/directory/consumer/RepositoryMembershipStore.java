@@ -52,9 +52,9 @@ final class RepositoryMembershipStore extends MembershipStore {
             } catch (RuntimeException e) {
                 throw new MembershipStateException(
                         "The consumer state of group " + groupId + " (" + describe(groupId) + ") is unreadable ("
-                                                   + e.getMessage() + "); nothing was emitted. Way out: remove that key "
-                                                   + "from the repository to start the group over (the next poll then "
-                                                   + "reports every current member as ADDED once)",
+                                                   + e.getMessage() + "); nothing was emitted. Way out: remove that "
+                                                   + "key from the repository to start the group over (the next poll "
+                                                   + "then reports every current member as ADDED once)",
                         e);
             }
             cache.put(groupId, members);

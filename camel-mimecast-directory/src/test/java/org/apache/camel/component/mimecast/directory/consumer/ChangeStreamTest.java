@@ -17,6 +17,7 @@ import org.apache.camel.ShutdownRunningTask;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryComponent;
 import org.apache.camel.component.mimecast.directory.MimecastTestSupport;
+import org.apache.camel.component.mimecast.directory.model.Member;
 import org.apache.camel.component.mimecast.directory.model.MemberChange;
 import org.apache.camel.component.mimecast.emulator.FaultPlan.MalformedReply;
 import org.apache.camel.health.HealthCheck;
@@ -90,6 +91,19 @@ class ChangeStreamTest extends MimecastTestSupport {
         awaitPolls(3);
         assertEquals(List.of("ADDED user00001@example.com", "ADDED user00002@example.com",
                 "ADDED user00003@example.com"), received);
+    }
+
+    @Test
+    void snapshotModeReportsAMalformedReplyInsteadOfAnEmptyPage() throws Exception {
+        String group = emulator().directory().createGroup("Staff").id();
+        emulator().directory().addMembers(group, 2);
+        emulator().faults().malformedGroupMembers(1, MalformedReply.DATA_NULL);
+        consume("watch", CHANGES.replace("mode=changes", "mode=snapshot") + "&splitMembers=true&groupId=" + group);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() >= 2);
+        assertTrue(reported.stream().anyMatch(e -> e.getCause() instanceof GroupReadException),
+                "reported: " + reported);
+        assertEquals(List.of("user00001@example.com", "user00002@example.com"), received.subList(0, 2),
+                "the next poll's members, nothing from the malformed reply");
     }
 
     @Test
@@ -433,6 +447,8 @@ class ChangeStreamTest extends MimecastTestSupport {
                     Object body = e.getMessage().getBody();
                     if (body instanceof MemberChange change) {
                         received.add(describe(change));
+                    } else if (body instanceof Member member) {
+                        received.add(member.identity());
                     } else {
                         ((List<?>) body).forEach(c -> received.add(describe((MemberChange) c)));
                     }

@@ -117,7 +117,8 @@ class CrashRestartTest {
         Files.createFile(progressFile());
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-XX:TieredStopAtLevel=1",
                 "-cp", classpath, ChangesConsumerProcess.class.getName());
         Map<String, String> env = builder.environment();
         env.put("BASE_URL", emulator.baseUrl());
