@@ -16,6 +16,7 @@ import org.apache.camel.component.mimecast.directory.ConsumerMode;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryEndpoint;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
+import org.apache.camel.component.mimecast.directory.MimecastValidationException;
 import org.apache.camel.component.mimecast.directory.client.ApiResponse;
 import org.apache.camel.component.mimecast.directory.client.MimecastClient;
 import org.apache.camel.component.mimecast.directory.client.PageIterator;
@@ -76,7 +77,17 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
         this.groupResolver = new GroupResolver(configuration);
         this.pageSize = configuration.getPageSize() != null ? configuration.getPageSize() : DEFAULT_PAGE_SIZE;
         if (configuration.getMaxMessagesPerPoll() != null) {
+            if (configuration.getMaxMessagesPerPoll() < 0) {
+                throw new MimecastValidationException("maxMessagesPerPoll",
+                        "maxMessagesPerPoll must be 1 or more (or 0 / unset for no limit), got "
+                                                                            + configuration.getMaxMessagesPerPoll());
+            }
             setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
+        }
+        if (configuration.getMaxRemovals() != null && configuration.getMaxRemovals() < 0) {
+            throw new MimecastValidationException("maxRemovals",
+                    "maxRemovals must be 0 or more (0: hold back any removal; unset: no limit), got "
+                                                                 + configuration.getMaxRemovals());
         }
     }
 

@@ -92,11 +92,24 @@ class CrashRestartTest {
             directory.removeMember(group, String.format("user%05d@example.com", i));
         }
 
-        // 4. During the pages again (several exchanges of changes), then a last run to quiescence.
+        // 4. During the pages again (several exchanges of changes).
         start(emulator, group);
         awaitProgress(line -> line.startsWith("exchange "), 1);
         kill();
         kills++;
+        directory.addMember(group, "joiner5@example.com", null);
+        directory.removeMember(group, "user00020@example.com");
+
+        // 5. After the poll completed (its state compacted): the next poll has started reading.
+        start(emulator, group);
+        awaitProgress(line -> line.startsWith("exchange ") && isLastOfBatch(line), 1);
+        int calls = emulator.requests("get-group-members").size();
+        await().atMost(20, TimeUnit.SECONDS).until(() -> emulator.requests("get-group-members").size() > calls);
+        kill();
+        kills++;
+        directory.removeMember(group, "joiner5@example.com");
+
+        // Last run, to convergence.
         start(emulator, group);
         secondJvmIsRefused(emulator, group);
         awaitConverged(emulator, group);
