@@ -1,7 +1,5 @@
 package org.apache.camel.component.mimecast.directory.consumer;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,7 +33,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -506,9 +503,5 @@ class ChangeStreamTest extends MimecastTestSupport {
             messages.add(t.getMessage());
         }
         return String.join(" | ", messages);
-    }
-
-    static String read(Path file) throws IOException {
-        return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
     }
 }
