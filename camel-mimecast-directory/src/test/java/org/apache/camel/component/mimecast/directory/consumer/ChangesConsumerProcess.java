@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
@@ -18,7 +19,7 @@ import org.apache.camel.impl.DefaultCamelContext;
 
 /**
  * The separate JVM of {@link CrashRestartTest}: a changes consumer against the emulator (settings from environment
- * variables) that appends every exchange it receives as one JSON line to OUT (written through, per exchange), then
+ * variables) that appends every change it receives as a JSON line to OUT (written through, per exchange), then
  * reports progress as a line in PROGRESS, then waits SLOW_MILLIS so that a kill lands mid-stream.
  */
 public final class ChangesConsumerProcess {
@@ -29,6 +30,7 @@ public final class ChangesConsumerProcess {
     public static void main(String[] args) throws Exception {
         Map<String, String> env = System.getenv();
         ObjectMapper json = new ObjectMapper();
+        AtomicInteger exchanges = new AtomicInteger();
         long slow = Long.parseLong(env.get("SLOW_MILLIS"));
         OutputStream out = new FileOutputStream(env.get("OUT"), true);
         OutputStream progress = new FileOutputStream(env.get("PROGRESS"), true);
@@ -49,10 +51,15 @@ public final class ChangesConsumerProcess {
                 from("mimecast-directory:get-group-members?mode=changes&delay=100&initialDelay=0&pageSize="
                      + env.get("PAGE_SIZE") + "&stateFile=" + env.get("STATE_FILE") + "&groupId=" + env.get("GROUP"))
                         .process(e -> {
-                            List<?> changes = e.getMessage().getBody(List.class);
-                            List<List<String>> lines = changes.stream().map(MemberChange.class::cast)
-                                    .map(c -> List.of(c.changeType().name(), c.member().identity())).toList();
-                            out.write((json.writeValueAsString(lines) + "\n").getBytes(StandardCharsets.UTF_8));
+                            // One JSON line per change, the exchange's lines in one write.
+                            String exchangeId = ProcessHandle.current().pid() + "-" + exchanges.incrementAndGet();
+                            StringBuilder lines = new StringBuilder();
+                            for (Object change : e.getMessage().getBody(List.class)) {
+                                MemberChange c = (MemberChange) change;
+                                lines.append(json.writeValueAsString(Map.of("exchange", exchangeId, "change",
+                                        c.changeType().name(), "member", c.member().identity()))).append('\n');
+                            }
+                            out.write(lines.toString().getBytes(StandardCharsets.UTF_8));
                             out.flush();
                             int index = e.getProperty(Exchange.BATCH_INDEX, Integer.class);
                             int size = e.getProperty(Exchange.BATCH_SIZE, Integer.class);
