@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.openjdk.jmh.results.RunResult;
+import org.apache.camel.component.mimecast.directory.consumer.StateStoreReport;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -80,5 +81,9 @@ public final class BenchmarkMain {
         Files.writeString(docs.resolve("performance-data.csv"), csv);
         PerformancePlot.write(rows, docs.resolve("performance.png"));
         System.out.println("Wrote docs/performance-data.csv and docs/performance.png");
+
+        System.out.println();
+        System.out.println("== Changes consumer state at 100,000 members ==");
+        StateStoreReport.run(workDir.resolve("state")).forEach(line -> System.out.println("  " + line));
     }
 }

@@ -28,11 +28,13 @@ final class DirectoryApi {
     private final InMemoryDirectory directory;
     private final ObjectMapper mapper;
     private final ApiErrors errors;
+    private final FaultPlan faults;
     private final Map<String, Function<JsonNode, ApiReply>> operations;
     private volatile int maxItemsPerRequest = 10;
 
-    DirectoryApi(InMemoryDirectory directory, ObjectMapper mapper, ApiErrors errors) {
+    DirectoryApi(InMemoryDirectory directory, ObjectMapper mapper, ApiErrors errors, FaultPlan faults) {
         this.directory = directory;
+        this.faults = faults;
         this.mapper = mapper;
         this.errors = errors;
         this.operations = Map.of(
@@ -96,7 +98,7 @@ final class DirectoryApi {
         if (directory.group(id).isEmpty()) {
             return failOne(query, "err_folder_not_found", "No group with id " + id);
         }
-        return page(request, directory.members(id), members -> {
+        ApiReply reply = page(request, directory.members(id), members -> {
             ObjectNode item = mapper.createObjectNode();
             ArrayNode list = item.putArray("groupMembers");
             members.forEach(m -> {
@@ -109,6 +111,19 @@ final class DirectoryApi {
             });
             return item;
         });
+        if (reply.status() == 200) {
+            faults.pageServed(id, pageNumber(request), directory);
+        }
+        return reply;
+    }
+
+    /** The 1-based number of the page a request asks for (tokens hold the offset). */
+    private static int pageNumber(JsonNode request) {
+        JsonNode pagination = request.path("meta").path("pagination");
+        int pageSize = Math.max(1, pagination.path("pageSize").asInt(DEFAULT_PAGE_SIZE));
+        int offset = pagination.hasNonNull("pageToken")
+                ? decodeToken(pagination.get("pageToken").asText()).orElse(0) : 0;
+        return offset / pageSize + 1;
     }
 
     private <T> ApiReply page(JsonNode request, List<T> all, Function<List<T>, ObjectNode> render) {

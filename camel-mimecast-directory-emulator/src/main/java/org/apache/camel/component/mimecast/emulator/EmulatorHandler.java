@@ -167,6 +167,7 @@ final class EmulatorHandler implements HttpHandler {
             case HTML -> ApiReply.text(fault.status(), "text/html",
                     "<html><head><title>" + fault.status() + " Bad Gateway</title></head><body><h1>Bad Gateway</h1>"
                                                                      + "</body></html>");
+            case BODY -> ApiReply.json(200, fault.body());
             case MALFORMED -> ApiReply.text(200, "application/json", "{\"meta\":{\"status\":200},\"data\":[{\"id\":");
             default -> throw new IllegalStateException("Unexpected fault " + fault);
         };

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Failures to inject into the next matching requests, in the order they were planned. Each fault applies to the
@@ -27,7 +28,39 @@ public final class FaultPlan {
         /** Close the connection without answering. */
         DROP_CONNECTION,
         /** Wait before answering normally (the request is then processed). */
-        DELAY
+        DELAY,
+        /** HTTP 200 with a well-formed JSON body of the plan's choosing (see {@link MalformedReply}). */
+        BODY
+    }
+
+    /**
+     * HTTP 200 replies that parse but do not hold a group's data: a client must not read any of them as "the group
+     * has no members".
+     */
+    public enum MalformedReply {
+        /** Only the meta block. */
+        META_ONLY("{\"meta\":{\"status\":200}}"),
+        /** {@code "data": null}. */
+        DATA_NULL("{\"meta\":{\"status\":200},\"data\":null,\"fail\":[]}"),
+        /** {@code "data": []}. */
+        DATA_EMPTY("{\"meta\":{\"status\":200},\"data\":[],\"fail\":[]}"),
+        /** Only an empty fail array. */
+        FAIL_EMPTY("{\"fail\":[]}"),
+        /** A data item without groupMembers. */
+        ITEM_WITHOUT_GROUP_MEMBERS("{\"meta\":{\"status\":200},\"data\":[{}],\"fail\":[]}"),
+        /** A member with neither emailAddress nor domain. */
+        MEMBER_WITHOUT_IDENTITY("{\"meta\":{\"status\":200},\"data\":[{\"groupMembers\":[{\"name\":\"Nobody\","
+                                + "\"type\":\"created_manually\"}]}],\"fail\":[]}");
+
+        private final String body;
+
+        MalformedReply(String body) {
+            this.body = body;
+        }
+
+        public String body() {
+            return body;
+        }
     }
 
     /**
@@ -37,9 +70,20 @@ public final class FaultPlan {
      * @param status    the HTTP status (STATUS, HTML)
      * @param millis    the reset (RATE_LIMIT) or delay (DELAY) in milliseconds
      * @param operation the operation it applies to, or null for any
+     * @param body      the body (BODY)
      */
-    public record Fault(Kind kind, int status, long millis, String operation) {
+    public record Fault(Kind kind, int status, long millis, String operation, String body) {
+
+        public Fault(Kind kind, int status, long millis, String operation) {
+            this(kind, status, millis, operation, null);
+        }
     }
+
+    /** An action run after a page of a group's members was rendered, before it is sent. */
+    private record PageHook(String groupId, int page, Consumer<InMemoryDirectory> action) {
+    }
+
+    private final List<PageHook> pageHooks = new ArrayList<>();
 
     private static final class Rule {
         final Fault fault;
@@ -91,6 +135,36 @@ public final class FaultPlan {
         return add(new Fault(Kind.DELAY, 0, millis, null), times);
     }
 
+    /** Answers HTTP 200 with {@code reply}'s body to get-group-members, {@code times} times. */
+    public FaultPlan malformedGroupMembers(int times, MalformedReply reply) {
+        return add(new Fault(Kind.BODY, 200, 0, "get-group-members", reply.body()), times);
+    }
+
+    /**
+     * Changes the directory right after page {@code page} (1-based) of group {@code groupId}'s members is read, once:
+     * e.g. {@code directory -> directory.removeMember(group, "a@example.com")} to shift the later pages under a
+     * reader, as a concurrent edit in Mimecast would.
+     */
+    public synchronized FaultPlan afterPage(String groupId, int page, Consumer<InMemoryDirectory> action) {
+        pageHooks.add(new PageHook(groupId, page, action));
+        return this;
+    }
+
+    /** Runs (and uses up) the hooks for a page just read. */
+    void pageServed(String groupId, int page, InMemoryDirectory directory) {
+        List<PageHook> due = new ArrayList<>();
+        synchronized (this) {
+            for (Iterator<PageHook> it = pageHooks.iterator(); it.hasNext();) {
+                PageHook hook = it.next();
+                if (hook.groupId().equals(groupId) && hook.page() == page) {
+                    due.add(hook);
+                    it.remove();
+                }
+            }
+        }
+        due.forEach(hook -> hook.action().accept(directory));
+    }
+
     /** Plans any fault, for one operation only when {@code fault.operation()} is set. */
     public synchronized FaultPlan add(Fault fault, int times) {
         rules.add(new Rule(fault, times));
@@ -101,7 +175,8 @@ public final class FaultPlan {
     public synchronized FaultPlan onlyFor(String operation) {
         Rule last = rules.get(rules.size() - 1);
         rules.set(rules.size() - 1,
-                new Rule(new Fault(last.fault.kind(), last.fault.status(), last.fault.millis(), operation),
+                new Rule(new Fault(last.fault.kind(), last.fault.status(), last.fault.millis(), operation,
+                        last.fault.body()),
                         last.remaining));
         return this;
     }
@@ -133,5 +208,6 @@ public final class FaultPlan {
 
     public synchronized void clear() {
         rules.clear();
+        pageHooks.clear();
     }
 }

@@ -65,7 +65,7 @@ public final class MimecastEmulator implements AutoCloseable {
         ApiErrors errors = new ApiErrors(mapper);
         this.quota = new RateLimitQuota(builder.clock);
         this.verifier = new SignatureVerifier(credentials, builder.clock, errors);
-        this.api = new DirectoryApi(directory, mapper, errors);
+        this.api = new DirectoryApi(directory, mapper, errors, faults);
         this.oauth = new OAuthTokens(builder.clientId, builder.clientSecret, builder.clock, mapper, errors);
         this.handler = new EmulatorHandler(api, verifier, faults, quota, oauth, errors, mapper, builder.clock);
         this.clientId = builder.clientId;

@@ -167,6 +167,51 @@ class EmulatorStrictnessTest {
                 .statusCode());
     }
 
+    @Test
+    void aPageHookChangesTheGroupBetweenTwoPageReadsAndShiftsTheLaterPages() throws Exception {
+        InMemoryDirectory directory = mimecast.emulator().directory();
+        String group = directory.createGroup("Staff").id();
+        directory.addMembers(group, 4);
+        mimecast.emulator().faults().afterPage(group, 1, d -> d.removeMember(group, "user00002@example.com"));
+
+        JsonNode page1 = json(members(group, null));
+        assertEquals("user00002@example.com", page1.at("/data/0/groupMembers/1/emailAddress").asText());
+        JsonNode page2 = json(members(group, page1.at("/meta/pagination/next").asText()));
+        assertEquals(1, page2.at("/data/0/groupMembers").size(), "user00003 moved to page 1: a reader misses it");
+        assertEquals("user00004@example.com", page2.at("/data/0/groupMembers/0/emailAddress").asText());
+        assertEquals(0, mimecast.emulator().faults().pending());
+    }
+
+    @Test
+    void malformedGroupMemberRepliesAreHttp200WithTheGivenShape() throws Exception {
+        String group = mimecast.emulator().directory().createGroup("Staff").id();
+        for (FaultPlan.MalformedReply reply : FaultPlan.MalformedReply.values()) {
+            mimecast.emulator().faults().malformedGroupMembers(1, reply);
+            HttpResponse<String> response = members(group, null);
+            assertEquals(200, response.statusCode());
+            assertEquals(mapper.readTree(reply.body()), json(response), reply.name());
+        }
+        assertEquals(0, json(members(group, null)).at("/data/0/groupMembers").size(), "then a well-formed empty group");
+    }
+
+    @Test
+    void aDeletedGroupAnswersNotFoundInFail() throws Exception {
+        InMemoryDirectory directory = mimecast.emulator().directory();
+        String group = directory.createGroup("Staff").id();
+        directory.addMembers(group, 2);
+        directory.deleteGroup(group);
+        JsonNode reply = json(members(group, null));
+        assertEquals("err_folder_not_found", reply.at("/fail/0/errors/0/code").asText());
+        assertEquals(0, reply.get("data").size());
+    }
+
+    private HttpResponse<String> members(String group, String pageToken) throws Exception {
+        String pagination = "{\"pageSize\":2" + (pageToken == null ? "" : ",\"pageToken\":\"" + pageToken + "\"") + "}";
+        return send("/api/directory/get-group-members", "{\"meta\":{\"pagination\":" + pagination
+                                                        + "},\"data\":[{\"id\":\"" + group + "\"}]}",
+                Instant.now(), UUID.randomUUID().toString(), appKey());
+    }
+
     private String appKey() {
         return mimecast.emulator().credentials().appKey();
     }

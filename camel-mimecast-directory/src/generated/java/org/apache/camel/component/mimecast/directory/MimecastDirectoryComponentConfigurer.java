@@ -73,6 +73,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": getOrCreateConfiguration(target).setMaxConcurrentCalls(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxremovals":
         case "maxRemovals": getOrCreateConfiguration(target).setMaxRemovals(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxretries":
@@ -161,6 +163,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return java.lang.Integer.class;
         case "maxremovals":
         case "maxRemovals": return java.lang.Integer.class;
         case "maxretries":
@@ -250,6 +254,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": return getOrCreateConfiguration(target).getMaxConcurrentCalls();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxremovals":
         case "maxRemovals": return getOrCreateConfiguration(target).getMaxRemovals();
         case "maxretries":

@@ -73,6 +73,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": target.getConfiguration().setMaxConcurrentCalls(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxremovals":
         case "maxRemovals": target.getConfiguration().setMaxRemovals(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxretries":
@@ -187,6 +189,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return java.lang.Integer.class;
         case "maxremovals":
         case "maxRemovals": return java.lang.Integer.class;
         case "maxretries":
@@ -302,6 +306,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentcalls":
         case "maxConcurrentCalls": return target.getConfiguration().getMaxConcurrentCalls();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxremovals":
         case "maxRemovals": return target.getConfiguration().getMaxRemovals();
         case "maxretries":

@@ -23,7 +23,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(60);
+        Set<String> props = new HashSet<>(61);
         props.add("accessKey");
         props.add("appId");
         props.add("appKey");
@@ -51,6 +51,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxConcurrentCalls");
+        props.add("maxMessagesPerPoll");
         props.add("maxRemovals");
         props.add("maxRetries");
         props.add("maxRetryWait");

@@ -38,6 +38,11 @@ final class GroupResolver {
         new FindGroupsRequest(groupQuery, source).validate("the consumer");
     }
 
+    /** The groups named by groupId (known before any call). */
+    List<String> listedGroupIds() {
+        return groupIds;
+    }
+
     List<WatchedGroup> resolve(MimecastClient client, Integer pageSize) {
         Map<String, WatchedGroup> groups = new LinkedHashMap<>();
         groupIds.forEach(id -> groups.put(id, new WatchedGroup(id, null)));

@@ -1,66 +1,63 @@
 package org.apache.camel.component.mimecast.directory.consumer;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
-
-import org.apache.camel.spi.StateRepository;
 
 /**
- * The membership of each group at the last completed poll, as member identities (email addresses or domains) only,
- * in a Camel {@link StateRepository}. Values are gzip'd and Base64url encoded without padding, so that they hold no
- * '=' or line breaks and stay small in a {@code FileStateRepository}.
+ * The membership of each group as the downstream view knows it: the members of the last completed poll, advanced by
+ * every exchange that completed since. Subclasses make each {@link #apply} durable before it returns, so that a crash
+ * repeats at most the exchange that was in flight. A store may be shared by several consumers (routes); each group
+ * belongs to one consumer at a time (see {@link #claim}).
  */
-final class MembershipStore {
+abstract class MembershipStore {
 
-    private static final String KEY_PREFIX = "mimecast-directory.members.";
+    private final Map<String, Object> owners = new HashMap<>();
 
-    private final StateRepository<String, String> repository;
+    /** A description for messages: the file, or the repository and key. */
+    abstract String describe(String groupId);
 
-    MembershipStore(StateRepository<String, String> repository) {
-        this.repository = repository;
+    /** The identities of the group, or null when the group was never read. */
+    abstract Set<String> load(String groupId);
+
+    /** Durably records one completed exchange: identities added and removed. */
+    abstract void apply(String groupId, Collection<String> added, Collection<String> removed);
+
+    /** The group's poll ended: a good moment to compact what {@link #apply} wrote. */
+    void completePoll(String groupId) {
     }
 
-    /** The identities seen at the last completed poll, or null when the group was never read. */
-    Set<String> load(String groupId) {
-        String value = repository.getState(key(groupId));
-        return value == null ? null : decode(value);
+    /** Releases files and locks; called once, when the last consumer using this store stops. */
+    void close() {
     }
 
-    void save(String groupId, Collection<String> identities) {
-        repository.setState(key(groupId), encode(identities));
-    }
-
-    private static String key(String groupId) {
-        return KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(
-                groupId.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String encode(Collection<String> identities) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            gzip.write(String.join("\n", identities).getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /**
+     * Takes the group for one consumer: two consumers advancing one group's state would each skip what the other
+     * delivered.
+     *
+     * @throws IllegalStateException when another consumer has it
+     */
+    synchronized void claim(String groupId, Object owner) {
+        Object current = owners.putIfAbsent(groupId, owner);
+        if (current != null && current != owner) {
+            throw new IllegalStateException(
+                    "Group " + groupId + " is already watched by another mode=changes consumer with the same state ("
+                                            + describe(groupId) + "). Each consumer needs its own state for a group: "
+                                            + "give the routes different stateFile (or stateRepository) options");
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
     }
 
-    static Set<String> decode(String value) {
-        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(Base64.getUrlDecoder().decode(value)))) {
-            String text = new String(gzip.readAllBytes(), StandardCharsets.UTF_8);
-            return text.isEmpty() ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(text.split("\n")));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Unreadable membership state; delete it to start over", e);
-        }
+    synchronized void releaseAll(Object owner) {
+        owners.values().removeIf(o -> o == owner);
+    }
+
+    /** Applies a delta to a set: what every store does to its in-memory copy. */
+    static Set<String> applyTo(Set<String> members, Collection<String> added, Collection<String> removed) {
+        Set<String> result = members == null ? new LinkedHashSet<>() : members;
+        result.addAll(added);
+        result.removeAll(removed);
+        return result;
     }
 }

@@ -1,9 +1,11 @@
 package org.apache.camel.component.mimecast.directory.consumer;
 
-import java.io.File;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 
@@ -14,19 +16,18 @@ import org.apache.camel.component.mimecast.directory.ConsumerMode;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryEndpoint;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
+import org.apache.camel.component.mimecast.directory.MimecastValidationException;
 import org.apache.camel.component.mimecast.directory.client.ApiResponse;
 import org.apache.camel.component.mimecast.directory.client.MimecastClient;
 import org.apache.camel.component.mimecast.directory.client.PageIterator;
-import org.apache.camel.component.mimecast.directory.model.GroupIdRequest;
 import org.apache.camel.component.mimecast.directory.model.GroupMembersResult;
 import org.apache.camel.component.mimecast.directory.model.Member;
 import org.apache.camel.component.mimecast.directory.model.MemberChange;
 import org.apache.camel.component.mimecast.directory.model.MemberChangeType;
-import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
-import org.apache.camel.support.processor.state.FileStateRepository;
-import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.apache.camel.support.service.ServiceHelper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.CHANGE_TYPE;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.GROUP_DESCRIPTION;
@@ -38,24 +39,32 @@ import static org.apache.camel.component.mimecast.directory.MimecastDirectoryCon
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.REQUEST_ID;
 
 /**
- * Polls the members of the watched groups. In snapshot mode every page is emitted as it is read (one page held at a
- * time). In changes mode each group is read completely first (a failed call emits and commits nothing), then the
- * additions and removals since the last completed poll are emitted in pages; the stored membership is written once
- * per group, covering only the exchanges that completed, so a failing route gets the rest again on the next poll.
+ * Polls the members of the watched groups.
+ * <ul>
+ * <li>snapshot mode: every page is emitted as it is read (one page held at a time).</li>
+ * <li>changes mode: each group is read completely (and read again to confirm removals), then its additions and
+ * removals since the stored membership are emitted in pages; the store advances durably after every completed
+ * exchange, so a crash repeats at most the exchange in flight.</li>
+ * </ul>
+ * Groups are isolated: a group that cannot be read (deleted, malformed reply, maxRemovals exceeded) emits and commits
+ * nothing while the others are delivered, and the poll then ends with a {@link GroupsFailedException} naming it, so
+ * that the consumer health check is DOWN until a poll succeeds for every group.
  */
 public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
 
+    private static final Logger LOG = LoggerFactory.getLogger(MimecastDirectoryConsumer.class);
+
     /** Pages as large as Mimecast is known to serve: the fewest calls per poll. */
     static final int DEFAULT_PAGE_SIZE = 500;
-    /** FileStateRepository resets itself past its size cap (1 MB by default): allow large memberships. */
-    static final long STATE_FILE_MAX_SIZE = 64L * 1024 * 1024;
 
     private final MimecastDirectoryConfiguration configuration;
     private final GroupResolver groupResolver;
     private final int pageSize;
-    private StateRepository<String, String> stateRepository;
-    private boolean ownsStateRepository;
-    private MembershipStore membershipStore;
+    private MembershipStore store;
+
+    /** One exchange of changes, waiting in the batch. */
+    private record PendingChanges(WatchedGroup group, List<MemberChange> slice, int pageNumber, boolean lastPage) {
+    }
 
     public MimecastDirectoryConsumer(MimecastDirectoryEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -67,6 +76,19 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
         this.configuration = endpoint.getConfiguration();
         this.groupResolver = new GroupResolver(configuration);
         this.pageSize = configuration.getPageSize() != null ? configuration.getPageSize() : DEFAULT_PAGE_SIZE;
+        if (configuration.getMaxMessagesPerPoll() != null) {
+            if (configuration.getMaxMessagesPerPoll() < 0) {
+                throw new MimecastValidationException("maxMessagesPerPoll",
+                        "maxMessagesPerPoll must be 1 or more (or 0 / unset for no limit), got "
+                                                                            + configuration.getMaxMessagesPerPoll());
+            }
+            setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
+        }
+        if (configuration.getMaxRemovals() != null && configuration.getMaxRemovals() < 0) {
+            throw new MimecastValidationException("maxRemovals",
+                    "maxRemovals must be 0 or more (0: hold back any removal; unset: no limit), got "
+                                                                 + configuration.getMaxRemovals());
+        }
     }
 
     @Override
@@ -77,16 +99,17 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         if (configuration.getMode() == ConsumerMode.changes) {
-            stateRepository = configuration.getStateRepository();
-            ownsStateRepository = stateRepository == null;
-            if (stateRepository == null) {
-                stateRepository = configuration.getStateFile() != null
-                        ? FileStateRepository.fileStateRepository(new File(configuration.getStateFile()),
-                                STATE_FILE_MAX_SIZE)
-                        : new MemoryStateRepository();
+            if (configuration.getStateRepository() != null) {
+                ServiceHelper.startService(configuration.getStateRepository());
             }
-            ServiceHelper.startService(stateRepository);
-            membershipStore = new MembershipStore(stateRepository);
+            store = MembershipStores.acquire(configuration);
+            try {
+                // Listed groups are claimed now, so that two routes sharing a state fail at start-up.
+                groupResolver.listedGroupIds().forEach(id -> store.claim(id, this));
+            } catch (RuntimeException e) {
+                releaseStore();
+                throw e;
+            }
         }
         super.doStart();
     }
@@ -94,8 +117,14 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
-        if (ownsStateRepository) {
-            ServiceHelper.stopService(stateRepository);
+        releaseStore();
+    }
+
+    private void releaseStore() {
+        if (store != null) {
+            store.releaseAll(this);
+            MembershipStores.release(store);
+            store = null;
         }
     }
 
@@ -103,145 +132,193 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
     protected int poll() throws Exception {
         MimecastClient client = getEndpoint().getClient();
         List<WatchedGroup> groups = groupResolver.resolve(client, pageSize);
-        Emitter emitter = new Emitter();
-        if (configuration.getMode() == ConsumerMode.changes) {
-            // Every group is read before anything is emitted: a failed call leaves the whole poll uncommitted, and
-            // the batch size is exact.
-            List<GroupChanges> all = new ArrayList<>(groups.size());
-            for (WatchedGroup group : groups) {
-                all.add(readChanges(client, group));
-            }
-            int total = all.stream().mapToInt(GroupChanges::pageCount).sum();
-            for (int i = 0; i < all.size() && !emitter.failed; i++) {
-                emitChanges(all.get(i), total, emitter);
-            }
-        } else {
-            for (int i = 0; i < groups.size() && !emitter.failed; i++) {
-                pollSnapshot(client, groups.get(i), i == groups.size() - 1, emitter);
-            }
+        GroupReader reader = new GroupReader(client, pageSize);
+        Map<String, Exception> failures = new LinkedHashMap<>();
+        int count = configuration.getMode() == ConsumerMode.changes
+                ? pollChanges(reader, groups, failures) : pollSnapshot(reader, groups, failures);
+        if (!failures.isEmpty()) {
+            addLastErrorDetail("mimecast.failed.groups", String.join(",", failures.keySet()));
+            throw new GroupsFailedException(failures);
         }
-        // Ready after the first poll whose calls all succeeded (a failed call throws above and marks the poll failed).
+        // Ready after the first poll whose calls all succeeded.
         forceConsumerAsReady();
-        return emitter.count;
+        return count;
     }
 
-    private void pollSnapshot(MimecastClient client, WatchedGroup group, boolean lastGroup, Emitter emitter) {
-        PageIterator<GroupMembersResult> pages = members(client, group);
-        int pageNumber = 0;
-        while (pages.hasNext() && !emitter.failed) {
-            ApiResponse<GroupMembersResult> page = pages.next();
-            pageNumber++;
-            List<Member> members = membersOf(page);
-            boolean lastPage = !pages.hasNext();
-            if (configuration.isSplitMembers()) {
-                for (int m = 0; m < members.size() && !emitter.failed; m++) {
-                    Exchange exchange = pageExchange(group, page, pageNumber, lastPage, members.get(m));
-                    emitter.emitStreamed(exchange, lastGroup && lastPage && m == members.size() - 1);
+    // ---- changes mode
+
+    private int pollChanges(GroupReader reader, List<WatchedGroup> groups, Map<String, Exception> failures)
+            throws Exception {
+        Queue<Object> batch = new ArrayDeque<>();
+        for (WatchedGroup group : groups) {
+            if (!isRunAllowed()) {
+                break; // stopping: the groups not read yet are read after the restart
+            }
+            try {
+                store.claim(group.id(), this);
+                GroupDiff diff = GroupDiff.read(reader, group, store.load(group.id()));
+                checkMaxRemovals(diff);
+                if (diff.changes().isEmpty()) {
+                    if (diff.baseline()) {
+                        // An empty group seen for the first time: remember it, so that later members are ADDED.
+                        store.apply(group.id(), List.of(), List.of());
+                        store.completePoll(group.id());
+                    }
+                    continue;
                 }
-            } else {
-                emitter.emitStreamed(pageExchange(group, page, pageNumber, lastPage, members), lastGroup && lastPage);
-            }
-        }
-    }
-
-    /** One group's membership diff since the last completed poll. */
-    private record GroupChanges(WatchedGroup group, Set<String> previous, Set<String> current,
-            List<MemberChange> changes, int chunkSize) {
-
-        int pageCount() {
-            return (changes.size() + chunkSize - 1) / chunkSize;
-        }
-    }
-
-    private GroupChanges readChanges(MimecastClient client, WatchedGroup group) {
-        Set<String> previous = membershipStore.load(group.id());
-        Set<String> current = new LinkedHashSet<>();
-        List<MemberChange> changes = new ArrayList<>();
-        PageIterator<GroupMembersResult> pages = members(client, group);
-        while (pages.hasNext()) {
-            for (Member member : membersOf(pages.next())) {
-                String identity = member.identity();
-                if (identity != null && current.add(identity) && (previous == null || !previous.contains(identity))) {
-                    changes.add(new MemberChange(group.id(), MemberChangeType.ADDED, member));
+                int chunk = configuration.isSplitMembers() ? 1 : pageSize;
+                int pages = (diff.changes().size() + chunk - 1) / chunk;
+                for (int page = 0; page < pages; page++) {
+                    List<MemberChange> slice = diff.changes().subList(page * chunk,
+                            Math.min(diff.changes().size(), (page + 1) * chunk));
+                    batch.add(new PendingChanges(group, slice, page + 1, page == pages - 1));
                 }
+            } catch (Exception e) {
+                // Per group: the others are still delivered; this one keeps its state and is read again next poll.
+                LOG.warn("Mimecast group {} not delivered this poll (nothing emitted or committed): {}", group.id(),
+                        e.getMessage());
+                failures.put(group.id(), e);
             }
         }
-        if (previous != null) {
-            previous.stream().filter(identity -> !current.contains(identity))
-                    .map(identity -> new MemberChange(group.id(), MemberChangeType.REMOVED, removedMember(identity)))
-                    .forEach(changes::add);
-        }
-        return new GroupChanges(group, previous, current, changes, configuration.isSplitMembers() ? 1 : pageSize);
+        return processBatch(batch);
     }
 
-    private void emitChanges(GroupChanges diff, int batchSize, Emitter emitter) {
-        WatchedGroup group = diff.group();
-        if (diff.changes().isEmpty()) {
-            if (diff.previous() == null) {
-                membershipStore.save(group.id(), diff.current());
+    private void checkMaxRemovals(GroupDiff diff) {
+        Integer max = configuration.getMaxRemovals();
+        if (max != null && !diff.baseline() && diff.removals() > max) {
+            // Logged at WARN with the other failed groups (see pollChanges).
+            throw new MaxRemovalsExceededException(
+                    "Group " + diff.group().id() + ": this poll would report " + diff.removals()
+                                                   + " members as REMOVED, more than maxRemovals=" + max
+                                                   + "; nothing emitted or committed for this group. If the removals "
+                                                   + "are real, raise maxRemovals (or unset it) until a poll has "
+                                                   + "delivered them; to start over with a baseline of ADDED members "
+                                                   + "instead, stop the route and delete the state ("
+                                                   + store.describe(diff.group().id()) + ")");
+        }
+    }
+
+    /**
+     * Emits the pending exchanges in order with Camel's batch properties, at most maxMessagesPerPoll of them (the
+     * changes not emitted are computed again by the next poll, since the store only holds what completed). Stops at
+     * the first exchange that fails: it and the rest are delivered by the next poll.
+     */
+    @Override
+    public int processBatch(Queue<Object> exchanges) throws Exception {
+        int total = exchanges.size();
+        if (maxMessagesPerPoll > 0 && total > maxMessagesPerPoll) {
+            LOG.debug("Emitting {} of {} exchanges this poll (maxMessagesPerPoll); the rest on the next polls",
+                    maxMessagesPerPoll, total);
+            total = maxMessagesPerPoll;
+        }
+        Set<String> touched = new LinkedHashSet<>();
+        int done = 0;
+        try {
+            for (int index = 0; index < total && isBatchAllowed(); index++) {
+                PendingChanges pending = (PendingChanges) exchanges.poll();
+                Exchange exchange = changesExchange(pending);
+                exchange.setProperty(Exchange.BATCH_INDEX, index);
+                exchange.setProperty(Exchange.BATCH_SIZE, total);
+                exchange.setProperty(Exchange.BATCH_COMPLETE, index == total - 1);
+                pendingExchanges = total - index - 1;
+                if (!process(exchange)) {
+                    break;
+                }
+                // Durable before the next exchange: a crash from here on does not repeat this one.
+                store.apply(pending.group().id(), GroupDiff.identities(pending.slice(), MemberChangeType.ADDED),
+                        GroupDiff.identities(pending.slice(), MemberChangeType.REMOVED));
+                touched.add(pending.group().id());
+                done++;
             }
-            return;
+        } finally {
+            pendingExchanges = 0;
+            touched.forEach(store::completePoll);
         }
-        Set<String> committed = diff.previous() == null ? new LinkedHashSet<>() : new LinkedHashSet<>(diff.previous());
-        List<MemberChange> changes = diff.changes();
-        int chunk = diff.chunkSize();
-        int pageCount = diff.pageCount();
-        boolean progressed = false;
-        for (int page = 0; page < pageCount && !emitter.failed; page++) {
-            List<MemberChange> slice = changes.subList(page * chunk, Math.min(changes.size(), (page + 1) * chunk));
-            Exchange exchange = changesExchange(group, slice, page + 1, page == pageCount - 1);
-            if (emitter.emit(exchange, emitter.count == batchSize - 1, batchSize)) {
-                slice.forEach(change -> apply(committed, change));
-                progressed = true;
-            }
-        }
-        // One write per group: after every exchange completed, or up to the first that failed (so that the next poll
-        // redelivers only the rest). A FileStateRepository appends each write, so per page writes would grow it
-        // quadratically with the group size.
-        if (progressed) {
-            membershipStore.save(group.id(), committed);
-        }
+        return done;
     }
 
-    private static void apply(Set<String> membership, MemberChange change) {
-        if (change.changeType() == MemberChangeType.ADDED) {
-            membership.add(change.member().identity());
-        } else {
-            membership.remove(change.member().identity());
-        }
-    }
-
-    private static Member removedMember(String identity) {
-        return identity.contains("@") ? new Member(identity, null, null, null, null)
-                : new Member(null, null, identity, null, null);
-    }
-
-    private PageIterator<GroupMembersResult> members(MimecastClient client, WatchedGroup group) {
-        return new PageIterator<>(client, MimecastDirectoryOperation.GET_GROUP_MEMBERS, new GroupIdRequest(group.id()),
-                pageSize, null, GroupMembersResult.class);
-    }
-
-    private static List<Member> membersOf(ApiResponse<GroupMembersResult> page) {
-        List<Member> members = new ArrayList<>();
-        page.body().data().forEach(d -> members.addAll(d.groupMembers() == null ? List.of() : d.groupMembers()));
-        return members;
-    }
-
-    private Exchange pageExchange(
-            WatchedGroup group, ApiResponse<GroupMembersResult> page, int pageNumber, boolean lastPage, Object body) {
-        Exchange exchange = groupExchange(group, pageNumber, lastPage, body);
-        exchange.getMessage().setHeader(NEXT_PAGE_TOKEN, page.body().nextPageToken());
-        exchange.getMessage().setHeader(REQUEST_ID, page.requestId());
-        return exchange;
-    }
-
-    private Exchange changesExchange(WatchedGroup group, List<MemberChange> slice, int pageNumber, boolean lastPage) {
+    private Exchange changesExchange(PendingChanges pending) {
         boolean single = configuration.isSplitMembers();
-        Exchange exchange = groupExchange(group, pageNumber, lastPage, single ? slice.get(0) : List.copyOf(slice));
+        List<MemberChange> slice = pending.slice();
+        Exchange exchange = groupExchange(pending.group(), pending.pageNumber(), pending.lastPage(),
+                single ? slice.get(0) : List.copyOf(slice));
         if (single) {
             exchange.getMessage().setHeader(CHANGE_TYPE, slice.get(0).changeType());
         }
         return exchange;
+    }
+
+    // ---- snapshot mode
+
+    /**
+     * Streams pages as they are read; the batch size is only known at the end, so it is set on the last exchange.
+     * maxMessagesPerPoll ends the poll early (a snapshot has no state: the next poll starts over).
+     */
+    private int pollSnapshot(GroupReader reader, List<WatchedGroup> groups, Map<String, Exception> failures) {
+        int[] count = { 0 };
+        for (int g = 0; g < groups.size() && isBatchAllowed() && !limitReached(count[0]); g++) {
+            WatchedGroup group = groups.get(g);
+            try {
+                if (!streamGroup(reader, group, g == groups.size() - 1, count)) {
+                    break;
+                }
+            } catch (Exception e) {
+                LOG.warn("Mimecast group {} not read completely this poll: {}", group.id(), e.getMessage());
+                failures.put(group.id(), e);
+            }
+        }
+        return count[0];
+    }
+
+    private boolean limitReached(int count) {
+        return maxMessagesPerPoll > 0 && count >= maxMessagesPerPoll;
+    }
+
+    private boolean streamGroup(GroupReader reader, WatchedGroup group, boolean lastGroup, int[] count) {
+        PageIterator<GroupMembersResult> pages = reader.pages(group);
+        int pageNumber = 0;
+        while (pages.hasNext() && isBatchAllowed()) {
+            ApiResponse<GroupMembersResult> page = pages.next();
+            pageNumber++;
+            List<Member> members = GroupReader.membersOf(group, page, pageNumber);
+            boolean lastPage = !pages.hasNext();
+            List<Object> bodies = configuration.isSplitMembers() ? new ArrayList<>(members) : List.of(members);
+            for (int i = 0; i < bodies.size(); i++) {
+                boolean complete = lastGroup && lastPage && i == bodies.size() - 1 || limitReached(count[0] + 1);
+                Exchange exchange = groupExchange(group, pageNumber, lastPage, bodies.get(i));
+                exchange.getMessage().setHeader(NEXT_PAGE_TOKEN, page.body().nextPageToken());
+                exchange.getMessage().setHeader(REQUEST_ID, page.requestId());
+                exchange.setProperty(Exchange.BATCH_INDEX, count[0]);
+                if (complete) {
+                    // Camel's aggregator completes a batch-consumer batch when its count reaches this size.
+                    exchange.setProperty(Exchange.BATCH_SIZE, count[0] + 1);
+                }
+                exchange.setProperty(Exchange.BATCH_COMPLETE, complete);
+                count[0]++;
+                if (!process(exchange) || complete) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    // ---- shared
+
+    /** Processes one exchange; false when it failed (reported to the exception handler). */
+    private boolean process(Exchange exchange) {
+        try {
+            getProcessor().process(exchange);
+        } catch (Exception e) {
+            exchange.setException(e);
+        }
+        Exception failure = exchange.getException();
+        if (failure != null) {
+            getExceptionHandler().handleException(
+                    "Error processing Mimecast members exchange; the next poll delivers it again", exchange, failure);
+        }
+        releaseExchange(exchange, false);
+        return failure == null;
     }
 
     private Exchange groupExchange(WatchedGroup group, int pageNumber, boolean lastPage, Object body) {
@@ -256,50 +333,5 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
         message.setHeader(PAGE_SIZE, pageSize);
         message.setHeader(LAST_PAGE, lastPage);
         return exchange;
-    }
-
-    @Override
-    public int processBatch(Queue<Object> exchanges) throws Exception {
-        // Exchanges are emitted while pages are read (see poll) so that one page at a time is held.
-        int count = 0;
-        for (Object exchange : exchanges) {
-            getProcessor().process((Exchange) exchange);
-            count++;
-        }
-        return count;
-    }
-
-    /** Emits exchanges in order with the batch properties; stops the poll at the first exchange that fails. */
-    private final class Emitter {
-        int count;
-        boolean failed;
-
-        /** Emits one of a stream whose size is only known at its end: the size is set on the last exchange. */
-        boolean emitStreamed(Exchange exchange, boolean complete) {
-            return emit(exchange, complete, complete ? count + 1 : 0);
-        }
-
-        boolean emit(Exchange exchange, boolean complete, int batchSize) {
-            exchange.setProperty(Exchange.BATCH_INDEX, count);
-            if (batchSize > 0) {
-                // Camel's aggregator completes a batch-consumer batch when its count reaches this size.
-                exchange.setProperty(Exchange.BATCH_SIZE, batchSize);
-            }
-            exchange.setProperty(Exchange.BATCH_COMPLETE, complete);
-            count++;
-            try {
-                getProcessor().process(exchange);
-            } catch (Exception e) {
-                exchange.setException(e);
-            }
-            if (exchange.getException() != null) {
-                failed = true;
-                getExceptionHandler().handleException(
-                        "Error processing Mimecast members page; the next poll delivers it again", exchange,
-                        exchange.getException());
-            }
-            releaseExchange(exchange, false);
-            return !failed;
-        }
     }
 }

@@ -1,0 +1,62 @@
+package org.apache.camel.component.mimecast.directory.consumer;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.camel.component.mimecast.directory.model.Member;
+import org.apache.camel.component.mimecast.directory.model.MemberChange;
+import org.apache.camel.component.mimecast.directory.model.MemberChangeType;
+
+/**
+ * A group's changes since its stored membership.
+ *
+ * @param group    the group
+ * @param baseline true when the group had no stored membership (every member is ADDED)
+ * @param changes  additions in the order read, then removals
+ * @param removals how many of the changes are removals
+ */
+record GroupDiff(WatchedGroup group, boolean baseline, List<MemberChange> changes, int removals) {
+
+    /**
+     * Reads the group and compares it with {@code previous}. A read that shows removals is confirmed by a second full
+     * read: a member removed while the pages are read shifts later members to earlier pages, so a member can be
+     * missed by one read. Members seen in either read count as present; only members absent from both are REMOVED.
+     * Costs one extra read of the group, only in polls that see removals.
+     */
+    static GroupDiff read(GroupReader reader, WatchedGroup group, Set<String> previous) {
+        Map<String, Member> current = reader.readAll(group);
+        List<String> removed = new ArrayList<>();
+        if (previous != null) {
+            previous.stream().filter(identity -> !current.containsKey(identity)).forEach(removed::add);
+            if (!removed.isEmpty()) {
+                Map<String, Member> confirmation = reader.readAll(group);
+                removed.removeIf(confirmation::containsKey);
+                confirmation.forEach(current::putIfAbsent);
+            }
+        }
+        List<MemberChange> changes = new ArrayList<>();
+        current.forEach((identity, member) -> {
+            if (previous == null || !previous.contains(identity)) {
+                changes.add(new MemberChange(group.id(), MemberChangeType.ADDED, member));
+            }
+        });
+        removed.forEach(identity -> changes.add(new MemberChange(group.id(), MemberChangeType.REMOVED,
+                removedMember(identity))));
+        return new GroupDiff(group, previous == null, changes, removed.size());
+    }
+
+    /** The identities a slice of changes adds and removes, for the store. */
+    static Set<String> identities(List<MemberChange> slice, MemberChangeType type) {
+        Set<String> identities = new LinkedHashSet<>();
+        slice.stream().filter(c -> c.changeType() == type).forEach(c -> identities.add(c.member().identity()));
+        return identities;
+    }
+
+    private static Member removedMember(String identity) {
+        return identity.contains("@") ? new Member(identity, null, null, null, null)
+                : new Member(null, null, identity, null, null);
+    }
+}

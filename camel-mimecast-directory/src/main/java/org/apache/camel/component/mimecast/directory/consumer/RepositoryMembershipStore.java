@@ -1,0 +1,96 @@
+package org.apache.camel.component.mimecast.directory.consumer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+import org.apache.camel.spi.StateRepository;
+
+/**
+ * State in any Camel {@link StateRepository} ({@code stateRepository=#bean}): one key per group whose value is the
+ * group's identities, gzip'd and Base64url encoded without padding (no '=' or line breaks). The whole value is written
+ * after every completed exchange, so the cost per exchange grows with the group (about 3.5 bytes per member); whether
+ * that write is atomic and durable is up to the repository.
+ */
+final class RepositoryMembershipStore extends MembershipStore {
+
+    static final String KEY_PREFIX = "mimecast-directory.members.";
+
+    private final StateRepository<String, String> repository;
+    private final Map<String, Set<String>> cache = new HashMap<>();
+
+    RepositoryMembershipStore(StateRepository<String, String> repository) {
+        this.repository = repository;
+    }
+
+    @Override
+    String describe(String groupId) {
+        return "stateRepository " + repository.getClass().getSimpleName() + ", key " + key(groupId);
+    }
+
+    @Override
+    synchronized Set<String> load(String groupId) {
+        Set<String> members = cache.get(groupId);
+        if (members == null) {
+            String value = repository.getState(key(groupId));
+            if (value == null) {
+                return null;
+            }
+            try {
+                members = decode(value);
+            } catch (RuntimeException e) {
+                throw new MembershipStateException(
+                        "The consumer state of group " + groupId + " (" + describe(groupId) + ") is unreadable ("
+                                                   + e.getMessage() + "); nothing was emitted. Way out: remove that "
+                                                   + "key from the repository to start the group over (the next poll "
+                                                   + "then reports every current member as ADDED once)",
+                        e);
+            }
+            cache.put(groupId, members);
+        }
+        return new LinkedHashSet<>(members);
+    }
+
+    @Override
+    synchronized void apply(String groupId, Collection<String> added, Collection<String> removed) {
+        Set<String> members = load(groupId);
+        members = applyTo(members, added, removed);
+        repository.setState(key(groupId), encode(members));
+        cache.put(groupId, members);
+    }
+
+    static String key(String groupId) {
+        return KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(
+                groupId.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String encode(Collection<String> identities) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(String.join("\n", identities).getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.toByteArray());
+    }
+
+    static Set<String> decode(String value) {
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(Base64.getUrlDecoder().decode(value)))) {
+            String text = new String(gzip.readAllBytes(), StandardCharsets.UTF_8);
+            return text.isEmpty() ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(text.split("\n")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package org.apache.camel.component.mimecast.directory.consumer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The stateFile store's crash windows, by building the files a crash would leave.
+ */
+class FileMembershipStoreTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void aCrashBetweenTheSnapshotRenameAndTheJournalTruncationReplaysToTheSameState() throws Exception {
+        Path file = dir.resolve("m.state");
+        FileMembershipStore store = new FileMembershipStore(file);
+        store.apply("g", List.of("a@x.com", "b@x.com", "c@x.com"), List.of());
+        store.apply("g", List.of("d@x.com"), List.of("a@x.com"));
+        store.apply("g", List.of("a@x.com"), List.of("d@x.com"));
+        byte[] journal = Files.readAllBytes(dir.resolve("m.state.journal"));
+        store.completePoll("g");
+        store.close();
+        // The snapshot already holds the journal's entries, and the journal was not truncated yet.
+        Files.write(dir.resolve("m.state.journal"), journal);
+
+        FileMembershipStore reopened = new FileMembershipStore(file);
+        try {
+            assertEquals(Set.of("a@x.com", "b@x.com", "c@x.com"), reopened.load("g"));
+        } finally {
+            reopened.close();
+        }
+    }
+
+    @Test
+    void aTornLastJournalLineIsAnUncommittedExchangeAndTheNextAppendStartsOnANewLine() throws Exception {
+        Path file = dir.resolve("m.state");
+        FileMembershipStore store = new FileMembershipStore(file);
+        store.apply("g", List.of("a@x.com"), List.of());
+        store.close();
+        Files.writeString(dir.resolve("m.state.journal"), "{\"g\":\"g\",\"a\":[\"b@x", StandardOpenOption.APPEND);
+
+        store = new FileMembershipStore(file);
+        assertEquals(Set.of("a@x.com"), store.load("g"));
+        store.apply("g", List.of("c@x.com"), List.of());
+        store.close();
+        store = new FileMembershipStore(file);
+        try {
+            assertEquals(Set.of("a@x.com", "c@x.com"), store.load("g"));
+            assertNull(store.load("never-read"));
+        } finally {
+            store.close();
+        }
+    }
+
+    @Test
+    void aSnapshotIsReplacedWholeNeverRewrittenInPlace() throws Exception {
+        Path file = dir.resolve("m.state");
+        FileMembershipStore store = new FileMembershipStore(file);
+        store.apply("g", List.of("a@x.com"), List.of());
+        store.completePoll("g");
+        Object inode = Files.getAttribute(file, "unix:ino");
+        store.apply("g", List.of("b@x.com"), List.of());
+        store.completePoll("g");
+        store.close();
+        assertTrue(!inode.equals(Files.getAttribute(file, "unix:ino")), "a new file renamed over the old one");
+        assertEquals(0, Files.size(dir.resolve("m.state.journal")), "the journal was folded in");
+    }
+
+    @Test
+    void aSecondOpenOfALockedFileIsRefusedWithTheFileAndTheReason() throws Exception {
+        Path file = dir.resolve("m.state");
+        FileMembershipStore store = new FileMembershipStore(file);
+        try {
+            MembershipStateException refused = assertThrows(MembershipStateException.class,
+                    () -> new FileMembershipStore(file));
+            assertTrue(refused.getMessage().contains(file + " is in use by another process"), refused.getMessage());
+        } finally {
+            store.close();
+        }
+    }
+}
