@@ -48,6 +48,39 @@ class ParallelCallsTest extends MimecastTestSupport {
     }
 
     @Test
+    void aChangesPollReadsItsGroupsOverlappedAndEmitsThemInOrder() throws Exception {
+        emulator().latency(Duration.ofMillis(30));
+        List<String> groups = new java.util.ArrayList<>();
+        for (int g = 0; g < 10; g++) {
+            String id = emulator().directory().createGroup("Team " + g).id();
+            emulator().directory().addMembers(id, 120);
+            groups.add(id);
+        }
+        List<String> emittedGroups = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("mimecast-directory:get-group-members?mode=changes&pageSize=50&delay=3600000&initialDelay=0&groupId="
+                     + String.join(",", groups))
+                        .process(e -> {
+                            emittedGroups.add(e.getMessage().getHeader(MimecastDirectoryConstants.GROUP_ID,
+                                    String.class));
+                            changes.addAndGet(e.getMessage().getBody(List.class).size());
+                        });
+            }
+        });
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> changes.get() == 1200);
+
+        assertEquals(30, emulator().requests("get-group-members").size(), "the minimum: 10 x ceil(120 / 50)");
+        assertTrue(emulator().maxConcurrentRequests() > 1 && emulator().maxConcurrentRequests() <= 4,
+                "groups overlapped, at most maxConcurrentCalls: " + emulator().maxConcurrentRequests());
+        List<String> order = emittedGroups.stream().distinct().toList();
+        assertEquals(groups, order, "emitted group after group, in the order of groupId");
+        assertEquals(30, emittedGroups.size(), "3 exchanges of 50 changes per group");
+    }
+
+    @Test
     void maxConcurrentCallsOfOneIsSequential() {
         emulator().latency(Duration.ofMillis(20));
         String group = emulator().directory().createGroup("Staff").id();

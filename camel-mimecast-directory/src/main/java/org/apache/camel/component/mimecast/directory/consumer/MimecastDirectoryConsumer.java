@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -19,6 +20,7 @@ import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
 import org.apache.camel.component.mimecast.directory.MimecastValidationException;
 import org.apache.camel.component.mimecast.directory.client.ApiResponse;
 import org.apache.camel.component.mimecast.directory.client.MimecastClient;
+import org.apache.camel.component.mimecast.directory.client.ParallelCalls;
 import org.apache.camel.component.mimecast.directory.client.PageIterator;
 import org.apache.camel.component.mimecast.directory.model.GroupMembersResult;
 import org.apache.camel.component.mimecast.directory.model.Member;
@@ -149,38 +151,59 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
 
     private int pollChanges(GroupReader reader, List<WatchedGroup> groups, Map<String, Exception> failures)
             throws Exception {
+        // The groups are read overlapped (maxConcurrentCalls; each group's pages follow their cursor), then their
+        // changes are emitted in the order of the groups, exactly as a sequential poll would.
+        List<Supplier<GroupRead>> reads = groups.stream()
+                .map(group -> (Supplier<GroupRead>) () -> readChanges(reader, group)).toList();
         Queue<Object> batch = new ArrayDeque<>();
-        for (WatchedGroup group : groups) {
-            if (!isRunAllowed()) {
-                break; // stopping: the groups not read yet are read after the restart
-            }
-            try {
-                store.claim(group.id(), this);
-                GroupDiff diff = GroupDiff.read(reader, group, store.load(group.id()));
-                checkMaxRemovals(diff);
-                if (diff.changes().isEmpty()) {
-                    if (diff.baseline()) {
-                        // An empty group seen for the first time: remember it, so that later members are ADDED.
-                        store.apply(group.id(), List.of(), List.of());
-                        store.completePoll(group.id());
-                    }
-                    continue;
-                }
-                int chunk = configuration.isSplitMembers() ? 1 : pageSize;
-                int pages = (diff.changes().size() + chunk - 1) / chunk;
-                for (int page = 0; page < pages; page++) {
-                    List<MemberChange> slice = diff.changes().subList(page * chunk,
-                            Math.min(diff.changes().size(), (page + 1) * chunk));
-                    batch.add(new PendingChanges(group, slice, page + 1, page == pages - 1));
-                }
-            } catch (Exception e) {
+        for (GroupRead read : ParallelCalls.inOrder(getEndpoint().getCallExecutor(), reads)) {
+            WatchedGroup group = read.group();
+            if (read.failure() != null) {
                 // Per group: the others are still delivered; this one keeps its state and is read again next poll.
                 LOG.warn("Mimecast group {} not delivered this poll (nothing emitted or committed): {}", group.id(),
-                        e.getMessage());
-                failures.put(group.id(), e);
+                        read.failure().getMessage());
+                failures.put(group.id(), read.failure());
+                continue;
+            }
+            GroupDiff diff = read.diff();
+            if (diff == null) {
+                continue; // stopping: the groups not read are read after the restart
+            }
+            if (diff.changes().isEmpty()) {
+                if (diff.baseline()) {
+                    // An empty group seen for the first time: remember it, so that later members are ADDED.
+                    store.apply(group.id(), List.of(), List.of());
+                    store.completePoll(group.id());
+                }
+                continue;
+            }
+            int chunk = configuration.isSplitMembers() ? 1 : pageSize;
+            int pages = (diff.changes().size() + chunk - 1) / chunk;
+            for (int page = 0; page < pages; page++) {
+                List<MemberChange> slice = diff.changes().subList(page * chunk,
+                        Math.min(diff.changes().size(), (page + 1) * chunk));
+                batch.add(new PendingChanges(group, slice, page + 1, page == pages - 1));
             }
         }
         return processBatch(batch);
+    }
+
+    /** One group's read: its diff, null when the consumer is stopping, or the failure that kept it from being read. */
+    private record GroupRead(WatchedGroup group, GroupDiff diff, Exception failure) {
+    }
+
+    private GroupRead readChanges(GroupReader reader, WatchedGroup group) {
+        if (!isRunAllowed()) {
+            return new GroupRead(group, null, null);
+        }
+        try {
+            store.claim(group.id(), this);
+            GroupDiff diff = GroupDiff.read(reader, group, store.load(group.id()));
+            checkMaxRemovals(diff);
+            return new GroupRead(group, diff, null);
+        } catch (Exception e) {
+            return new GroupRead(group, null, e);
+        }
     }
 
     private void checkMaxRemovals(GroupDiff diff) {
