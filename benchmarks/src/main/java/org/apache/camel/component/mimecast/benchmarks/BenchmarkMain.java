@@ -34,6 +34,10 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("latency")) {
+            latency();
+            return;
+        }
         Options options = new OptionsBuilder()
                 .include(ProducerOverheadBenchmark.class.getSimpleName())
                 .include(SignerBenchmark.class.getSimpleName())
@@ -85,5 +89,28 @@ public final class BenchmarkMain {
         System.out.println();
         System.out.println("== Changes consumer state at 100,000 members ==");
         StateStoreReport.run(workDir.resolve("state")).forEach(line -> System.out.println("  " + line));
+
+        latency();
+    }
+
+    /** The far-away API scenarios; writes docs/performance-latency.csv and docs/performance-latency.png. */
+    private static void latency() throws Exception {
+        System.out.println();
+        System.out.println("== Latency: sequential vs overlapped calls ==");
+        List<LatencyReport.Row> rows = LatencyReport.run();
+        StringBuilder csv = new StringBuilder("scenario,latency_ms,max_concurrent_calls,millis,calls,minimum_calls,"
+                                              + "rejected_429,ratio\n");
+        for (LatencyReport.Row r : rows) {
+            System.out.println("  " + r);
+            csv.append(r.scenario()).append(',').append(r.latencyMillis()).append(',').append(r.maxConcurrentCalls())
+                    .append(',').append(r.millis()).append(',').append(r.calls()).append(',').append(r.minimumCalls())
+                    .append(',').append(r.rejected()).append(',')
+                    .append(r.latencyMillis() == 0 ? "" : String.format("%.3f", r.ratio())).append('\n');
+        }
+        Path docs = Path.of("docs");
+        Files.createDirectories(docs);
+        Files.writeString(docs.resolve("performance-latency.csv"), csv);
+        LatencyPlot.write(rows, docs.resolve("performance-latency.png"));
+        System.out.println("Wrote docs/performance-latency.csv and docs/performance-latency.png");
     }
 }

@@ -129,6 +129,11 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
         return current;
     }
 
+    /** The client if it was created already (the developer console must not create one), else null. */
+    public MimecastClient getClientIfCreated() {
+        return client;
+    }
+
     public ObjectMapper getObjectMapper() {
         return getComponent().getObjectMapper();
     }

@@ -49,6 +49,7 @@ public final class MimecastClient {
     private final int rateLimitReservePercent;
     private final SecretRedactor redactor;
     private final long responseTimeoutMillis;
+    private final CallStatistics statistics = new CallStatistics();
 
     /**
      * @param responseTimeoutMillis the longest one HTTP exchange may take, from connect to the body's last byte
@@ -90,10 +91,19 @@ public final class MimecastClient {
      */
     public <T> ApiResponse<T> call(MimecastDirectoryOperation operation, MimecastRequest request, Class<T> itemType) {
         try {
-            return callWithRetries(operation, toJson(operation, request), itemType);
+            ApiResponse<T> response = callWithRetries(operation, toJson(operation, request), itemType);
+            statistics.succeeded(operation.operationName());
+            return response;
         } catch (MimecastApiException e) {
-            throw redactor.redact(e);
+            MimecastApiException clean = redactor.redact(e);
+            statistics.failed(operation.operationName(), clean.getMessage());
+            throw clean;
         }
+    }
+
+    /** What this client did lately: calls, failures, the last call and error. */
+    public CallStatistics statistics() {
+        return statistics;
     }
 
     /** The redactor of this client: masks every configured secret and issued token in a text. */

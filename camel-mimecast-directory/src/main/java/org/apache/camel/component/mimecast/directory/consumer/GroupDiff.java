@@ -17,8 +17,9 @@ import org.apache.camel.component.mimecast.directory.model.MemberChangeType;
  * @param baseline true when the group had no stored membership (every member is ADDED)
  * @param changes  additions in the order read, then removals
  * @param removals how many of the changes are removals
+ * @param members  how many members the group has as read
  */
-record GroupDiff(WatchedGroup group, boolean baseline, List<MemberChange> changes, int removals) {
+record GroupDiff(WatchedGroup group, boolean baseline, List<MemberChange> changes, int removals, int members) {
 
     /**
      * Reads the group and compares it with {@code previous}. A read that shows removals is confirmed by a second full
@@ -45,7 +46,7 @@ record GroupDiff(WatchedGroup group, boolean baseline, List<MemberChange> change
         });
         removed.forEach(identity -> changes.add(new MemberChange(group.id(), MemberChangeType.REMOVED,
                 removedMember(identity))));
-        return new GroupDiff(group, previous == null, changes, removed.size());
+        return new GroupDiff(group, previous == null, changes, removed.size(), current.size());
     }
 
     /** The identities a slice of changes adds and removes, for the store. */

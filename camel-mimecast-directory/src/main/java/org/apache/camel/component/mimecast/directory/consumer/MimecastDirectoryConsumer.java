@@ -62,6 +62,7 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
     private final MimecastDirectoryConfiguration configuration;
     private final GroupResolver groupResolver;
     private final int pageSize;
+    private final GroupStatistics statistics = new GroupStatistics();
     private MembershipStore store;
 
     /** One exchange of changes, waiting in the batch. */
@@ -130,6 +131,11 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
         }
     }
 
+    /** Per watched group: last read, members, changes delivered, last error (for the developer console). */
+    public GroupStatistics getGroupStatistics() {
+        return statistics;
+    }
+
     @Override
     protected int poll() throws Exception {
         MimecastClient client = getEndpoint().getClient();
@@ -159,6 +165,7 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
         for (GroupRead read : ParallelCalls.inOrder(getEndpoint().getCallExecutor(), reads)) {
             WatchedGroup group = read.group();
             if (read.failure() != null) {
+                statistics.failed(group.id(), read.failure().getMessage());
                 // Per group: the others are still delivered; this one keeps its state and is read again next poll.
                 LOG.warn("Mimecast group {} not delivered this poll (nothing emitted or committed): {}", group.id(),
                         read.failure().getMessage());
@@ -169,6 +176,7 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
             if (diff == null) {
                 continue; // stopping: the groups not read are read after the restart
             }
+            statistics.read(group.id(), diff.members());
             if (diff.changes().isEmpty()) {
                 if (diff.baseline()) {
                     // An empty group seen for the first time: remember it, so that later members are ADDED.
@@ -251,6 +259,7 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
                 store.apply(pending.group().id(), GroupDiff.identities(pending.slice(), MemberChangeType.ADDED),
                         GroupDiff.identities(pending.slice(), MemberChangeType.REMOVED));
                 touched.add(pending.group().id());
+                statistics.emitted(pending.group().id(), pending.slice().size());
                 done++;
             }
         } finally {
@@ -286,6 +295,7 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
                     break;
                 }
             } catch (Exception e) {
+                statistics.failed(group.id(), e.getMessage());
                 LOG.warn("Mimecast group {} not read completely this poll: {}", group.id(), e.getMessage());
                 failures.put(group.id(), e);
             }
@@ -300,11 +310,17 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
     private boolean streamGroup(GroupReader reader, WatchedGroup group, boolean lastGroup, int[] count) {
         PageIterator<GroupMembersResult> pages = reader.pages(group);
         int pageNumber = 0;
+        int read = 0;
         while (pages.hasNext() && isBatchAllowed()) {
             ApiResponse<GroupMembersResult> page = pages.next();
             pageNumber++;
             List<Member> members = GroupReader.membersOf(group, page, pageNumber);
+            read += members.size();
+            statistics.emitted(group.id(), members.size());
             boolean lastPage = !pages.hasNext();
+            if (lastPage) {
+                statistics.read(group.id(), read);
+            }
             List<Object> bodies = configuration.isSplitMembers() ? new ArrayList<>(members) : List.of(members);
             for (int i = 0; i < bodies.size(); i++) {
                 boolean complete = lastGroup && lastPage && i == bodies.size() - 1 || limitReached(count[0] + 1);
