@@ -13,10 +13,12 @@ import org.apache.camel.component.mimecast.directory.consumer.MimecastDirectoryC
 import org.apache.camel.component.mimecast.directory.producer.MimecastDirectoryProducer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
 import org.apache.camel.support.ScheduledPollEndpoint;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 
 /**
  * Manage and watch Mimecast directory groups and their members.
@@ -37,6 +39,11 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
     @UriParam
     private MimecastDirectoryConfiguration configuration;
 
+    // Declared here, as Camel's own polling components do, so that the metadata and docs show the real default.
+    @UriParam(defaultValue = "" + DEFAULT_CONSUMER_DELAY, javaType = "java.time.Duration", label = "consumer,scheduler",
+              description = "Milliseconds before the next poll.")
+    private long delay = DEFAULT_CONSUMER_DELAY;
+
     private volatile MimecastClient client;
     private ExecutorService callExecutor;
 
@@ -47,6 +54,15 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
         this.configuration = configuration;
         // Mimecast limits calls per hour: poll every few minutes unless told otherwise.
         setDelay(DEFAULT_CONSUMER_DELAY);
+    }
+
+    /**
+     * Milliseconds before the next poll.
+     */
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
     }
 
     @Override
@@ -95,8 +111,15 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
             return null;
         }
         if (callExecutor == null) {
-            callExecutor = getCamelContext().getExecutorServiceManager().newFixedThreadPool(
-                    this, "MimecastDirectoryCalls", configuration.getMaxConcurrentCalls());
+            // Abort, not Camel's default CallerRuns: a pool being shut down would silently drop the task and leave its
+            // caller waiting; a rejected task runs on the caller's thread instead (see ParallelCalls).
+            ThreadPoolProfile profile = new ThreadPoolProfile("MimecastDirectoryCalls");
+            profile.setPoolSize(configuration.getMaxConcurrentCalls());
+            profile.setMaxPoolSize(configuration.getMaxConcurrentCalls());
+            profile.setMaxQueueSize(-1);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
+            callExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(
+                    this, "MimecastDirectoryCalls", profile);
         }
         return callExecutor;
     }

@@ -349,6 +349,24 @@ class HostileServerTest extends CamelTestSupport {
     }
 
     @Test
+    void anUnconfirmedChangeOfSetGroupMembersMayHaveBeenApplied() {
+        server.on("/api/directory/get-group-members", json(200, "{\"meta\":{\"status\":200},"
+                                                                 + "\"data\":[{\"groupMembers\":[]}],\"fail\":[]}"));
+        server.on("/api/directory/add-group-member", json(200, """
+                {"meta":{"status":200},
+                 "data":[{"folderId":"g1","emailAddress":"alice@example.com","id":"m1","internal":true}],
+                 "fail":[{"key":{"emailAddress":"carol@example.com"},
+                          "errors":[{"code":"err_validation_blank","retryable":false}]}]}"""));
+        CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> template.requestBody(
+                hmac("set-group-members") + "&groupId=g1", List.of("alice@example.com", "bob@example.com")));
+        var result = assertInstanceOf(MimecastMembershipException.class, e.getCause()).getResult();
+        var bob = result.failed().stream().filter(f -> f.member().equals("bob@example.com")).findFirst()
+                .orElseThrow();
+        assertEquals("unconfirmed", bob.errors().get(0).code());
+        assertTrue(bob.mayHaveBeenApplied(), "not confirmed either way: " + bob);
+    }
+
+    @Test
     void aNullListItemIsAValidationErrorBeforeAnyCall() {
         CamelExecutionException e = assertThrows(CamelExecutionException.class, () -> template.requestBody(
                 hmac("add-group-member") + "&groupId=g1", Arrays.asList("alice@example.com", null)));
@@ -477,8 +495,10 @@ class HostileServerTest extends CamelTestSupport {
         long start = System.nanoTime();
         MimecastApiException failure = failureOf(hmac("find-groups"), null);
         assertTrue(failure.getMessage().length() < 10_000, "message is " + failure.getMessage().length() + " chars");
-        assertTrue(failure.getMessage().contains("and 99980 more"), failure.getMessage().substring(0, 300));
-        assertTrue((System.nanoTime() - start) / 1_000_000 < 5000, "read in time");
+        assertTrue(failure.getMessage().contains("(100000 failures in all)"), failure.getMessage().substring(0, 300));
+        assertEquals(1000, failure.getFailures().size(), "the first thousand kept");
+        // Generous for a busy 2-core CI machine: parsing 8 MB is the bulk of it; masking 100,000 entries took 14 s.
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 10_000, "read in time");
     }
 
     @Test

@@ -137,6 +137,26 @@ class ParallelCallsTest extends MimecastTestSupport {
     }
 
     @Test
+    void neverMore429sThanASequentialClientEvenWhenTheQuotaIsSmallerThanTheCallsInFlight() throws Exception {
+        // A fresh component knows nothing of the quota: its first call finds out, the others wait for its answer.
+        assertEquals(0, rejectedWhileAdding(1), "sequential");
+        assertEquals(0, rejectedWhileAdding(4), "four in flight");
+    }
+
+    private long rejectedWhileAdding(int maxConcurrentCalls) throws Exception {
+        emulator().reset();
+        emulator().rateLimit(3, 1500).latency(Duration.ofMillis(50));
+        String group = emulator().directory().createGroup("Staff").id();
+        MimecastDirectoryComponent fresh = new MimecastDirectoryComponent();
+        configureComponent(fresh.getConfiguration());
+        context.addComponent("fresh" + maxConcurrentCalls, fresh);
+        template.requestBody("fresh" + maxConcurrentCalls + ":add-group-member?maxConcurrentCalls=" + maxConcurrentCalls
+                             + "&groupId=" + group, people("q", 60));
+        assertEquals(60, emulator().directory().memberEmails(group).size());
+        return emulator().requests("add-group-member").stream().filter(r -> r.status() == 429).count();
+    }
+
+    @Test
     void aReserveLeavesPartOfTheQuotaToOtherApplications() {
         emulator().rateLimit(20, 1500);
         String group = emulator().directory().createGroup("Staff").id();

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -29,7 +30,16 @@ public final class ParallelCalls {
             return results;
         }
         List<CompletableFuture<T>> running = new ArrayList<>(tasks.size());
-        tasks.forEach(task -> running.add(CompletableFuture.supplyAsync(task, executor)));
+        for (Supplier<T> task : tasks) {
+            CompletableFuture<T> future;
+            try {
+                future = CompletableFuture.supplyAsync(task, executor);
+            } catch (RejectedExecutionException e) {
+                // The pool is shutting down (its endpoint stops): run the task here rather than lose it.
+                future = CompletableFuture.completedFuture(null).thenApply(ignored -> task.get());
+            }
+            running.add(future);
+        }
         for (CompletableFuture<T> future : running) {
             try {
                 results.add(future.join());

@@ -43,6 +43,11 @@ public final class RateLimitTracker {
     private int limitAtLastResponse = -1;
     private long windowResetsAtNanos;
     private int inFlight;
+    // Whether this API user's answers carry rate limit headers: unknown until the first answer. While the quota is
+    // unknown but expected, one call probes it and the others wait for its answer, as a sequential client would.
+    private Boolean quotaReported;
+    /** How long a caller waits for the answer of the call probing an unknown quota before it looks again. */
+    private static final long PROBE_WAIT_MILLIS = 10;
     /** Answers whose reset times differ by less than this belong to one window (transfer times differ a little). */
     private static final long SAME_WINDOW_NANOS = 250_000_000L;
 
@@ -68,6 +73,11 @@ public final class RateLimitTracker {
         Integer remaining = intHeader(response, REMAINING);
         Long reset = longHeader(response, RESET);
         if (limit == null && remaining == null && reset == null) {
+            synchronized (this) {
+                if (quotaReported == null) {
+                    quotaReported = false;
+                }
+            }
             return;
         }
         last = new RateLimitStatus(limit, remaining, reset);
@@ -91,6 +101,7 @@ public final class RateLimitTracker {
                 windowResetsAtNanos = resetsAt;
             }
             limitAtLastResponse = limit == null ? -1 : limit;
+            quotaReported = true;
         }
     }
 
@@ -107,6 +118,10 @@ public final class RateLimitTracker {
         if (remainingAtLastResponse >= 0 && windowResetsAtNanos > 0 && now >= windowResetsAtNanos) {
             // The window reset: the next answer tells the new quota.
             remainingAtLastResponse = -1;
+        }
+        if (remainingAtLastResponse < 0 && inFlight > 0 && !Boolean.FALSE.equals(quotaReported)) {
+            // The quota is not known (no answer yet, or the window just reset): let the call in flight find out.
+            return PROBE_WAIT_MILLIS;
         }
         if (remainingAtLastResponse >= 0) {
             int reserve = limitAtLastResponse > 0 ? (int) Math.ceil(limitAtLastResponse * reservePercent / 100.0) : 0;

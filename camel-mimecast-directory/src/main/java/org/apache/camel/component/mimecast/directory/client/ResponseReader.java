@@ -21,6 +21,7 @@ import org.apache.camel.component.mimecast.directory.model.MimecastResponse;
 final class ResponseReader {
 
     private static final int SNIPPET_LENGTH = 200;
+    static final int MAX_FAILURES_KEPT = 1000;
     private static final int SNIPPET_SOURCE_BYTES = 64 * 1024;
 
     private final ObjectMapper mapper;
@@ -57,7 +58,7 @@ final class ResponseReader {
                     operation.operationName(), status, requestId, false, List.of(), List.of(), null);
         }
         return response.fail().isEmpty() ? response
-                : new MimecastResponse<>(response.meta(), response.data(), redactor.redact(response.fail()));
+                : new MimecastResponse<>(response.meta(), response.data(), redactor.redact(kept(response.fail())));
     }
 
     /** Builds the exception for a non-2xx response, with the error codes of its body when it has the envelope. */
@@ -68,8 +69,10 @@ final class ResponseReader {
         String detail;
         JsonNode tree = tryParse(body);
         if (tree != null && tree.has("fail") && tree.get("fail").isArray()) {
-            failures = redactor.redact(tryFailures(tree.get("fail")));
-            detail = redactor.redact(ItemFailure.describeAll(failures));
+            List<ItemFailure> all = tryFailures(tree.get("fail"));
+            failures = redactor.redact(kept(all));
+            detail = redactor.redact(ItemFailure.describeAll(failures))
+                     + (all.size() > failures.size() ? " (" + all.size() + " failures in all)" : "");
         } else if (tree != null && tree.hasNonNull("detail")) {
             detail = snippet(tree.get("detail").asText());
         } else {
@@ -79,6 +82,14 @@ final class ResponseReader {
                 operation + " failed with HTTP " + status + " (request id " + requestId + "): " + detail
                                        + (advice == null ? "" : ". " + advice),
                 operation.operationName(), status, requestId, retryable, failures, List.of(), null);
+    }
+
+    /**
+     * The failures kept: a write request has at most batchSize items, so more than {@value #MAX_FAILURES_KEPT} entries
+     * only come from a broken server, and masking millions would stall the caller.
+     */
+    private static List<ItemFailure> kept(List<ItemFailure> failures) {
+        return failures.size() <= MAX_FAILURES_KEPT ? failures : List.copyOf(failures.subList(0, MAX_FAILURES_KEPT));
     }
 
     private JsonNode parseJson(MimecastDirectoryOperation operation, byte[] body, String requestId, int status) {

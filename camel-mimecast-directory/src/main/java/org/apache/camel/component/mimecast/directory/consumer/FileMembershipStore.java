@@ -1,10 +1,10 @@
 package org.apache.camel.component.mimecast.directory.consumer;
 
 import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
+import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -51,7 +51,9 @@ final class FileMembershipStore extends MemoryMembershipStore {
     private final Path lockFile;
     private FileChannel lockChannel;
     private FileLock lock;
-    private FileChannel journalChannel;
+    // Classic file I/O, not a FileChannel: Camel stops a polling consumer by interrupting its thread, and an interrupt
+    // closes a FileChannel for good, for every route sharing this store.
+    private RandomAccessFile journalFile;
     private boolean journalDirty;
 
     FileMembershipStore(Path snapshot) {
@@ -81,8 +83,8 @@ final class FileMembershipStore extends MemoryMembershipStore {
             }
             readSnapshot();
             replayJournal();
-            journalChannel = FileChannel.open(journal, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            journalChannel.position(journalChannel.size());
+            journalFile = new RandomAccessFile(journal.toFile(), "rw");
+            journalFile.seek(journalFile.length());
         } catch (IOException e) {
             close();
             throw new MembershipStateException("Cannot open the state file " + snapshot + ": " + e.getMessage(), e);
@@ -199,13 +201,10 @@ final class FileMembershipStore extends MemoryMembershipStore {
                 json.writeEndObject();
             }
             line.write('\n');
-            ByteBuffer buffer = ByteBuffer.wrap(line.toByteArray());
-            while (buffer.hasRemaining()) {
-                journalChannel.write(buffer);
-            }
-            journalChannel.force(false);
+            journalFile.write(line.toByteArray());
+            journalFile.getFD().sync();
         } catch (IOException e) {
-            throw new MembershipStateException("Cannot write the state journal " + journal + ": " + e.getMessage(), e);
+            throw new MembershipStateException("Cannot write the state journal " + journal + ": " + e, e);
         }
         journalDirty = true;
         super.apply(groupId, added, removed);
@@ -232,17 +231,16 @@ final class FileMembershipStore extends MemoryMembershipStore {
                 json.writeEndObject();
                 json.writeEndObject();
             }
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                Channels.newOutputStream(out).write(bytes.toByteArray());
-                out.force(true);
+            try (FileOutputStream out = new FileOutputStream(temp.toFile())) {
+                out.write(bytes.toByteArray());
+                out.getFD().sync();
             }
             Files.move(temp, snapshot, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory();
             // Only now may the journal go: the snapshot holds everything it said.
-            journalChannel.truncate(0);
-            journalChannel.position(0);
-            journalChannel.force(true);
+            journalFile.setLength(0);
+            journalFile.seek(0);
+            journalFile.getFD().sync();
             journalDirty = false;
         } catch (IOException e) {
             throw new MembershipStateException("Cannot write the state file " + snapshot + ": " + e.getMessage(), e);
@@ -269,8 +267,8 @@ final class FileMembershipStore extends MemoryMembershipStore {
     @Override
     synchronized void close() {
         try {
-            if (journalChannel != null) {
-                journalChannel.close();
+            if (journalFile != null) {
+                journalFile.close();
             }
             if (lock != null) {
                 lock.release();

@@ -218,7 +218,9 @@ final class SetGroupMembersHandler implements OperationHandler {
                 // Already gone: the group is as wanted for this member, and nothing was removed by this run.
             } else {
                 itemFailures.add(failure);
-                failed.add(new FailedMemberChange(member.value(), type, failure.errors(), false));
+                // An unconfirmed item (the response named no item for one of its failures) may have been applied.
+                failed.add(new FailedMemberChange(member.value(), type, failure.errors(),
+                        WriteHandler.UNCONFIRMED.equals(failure.codes())));
             }
         }
 

@@ -90,4 +90,26 @@ class FileMembershipStoreTest {
             store.close();
         }
     }
+
+    @Test
+    void anInterruptedPollThreadNeitherFailsNorBreaksASharedStore() {
+        // Camel stops a polling consumer by interrupting its thread; routes sharing the stateFile share this store.
+        FileMembershipStore store = new FileMembershipStore(dir.resolve("shared.state"));
+        try {
+            store.apply("groupB", List.of("b@x.com"), List.of());
+            Thread.currentThread().interrupt();
+            try {
+                store.apply("groupA", List.of("a@x.com"), List.of());
+                assertTrue(Thread.currentThread().isInterrupted(), "the interrupt is kept for the consumer to see");
+            } finally {
+                Thread.interrupted();
+            }
+            store.apply("groupB", List.of("c@x.com"), List.of());
+            store.completePoll("groupB");
+            assertEquals(Set.of("b@x.com", "c@x.com"), store.load("groupB"));
+            assertEquals(Set.of("a@x.com"), store.load("groupA"));
+        } finally {
+            store.close();
+        }
+    }
 }
