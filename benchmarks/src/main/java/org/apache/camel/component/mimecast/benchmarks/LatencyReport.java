@@ -118,7 +118,7 @@ final class LatencyReport {
      */
     private static void warmUp(EmulatedDirectory directory, int concurrency) {
         directory.camel.createProducerTemplate().requestBody(
-                "mimecast-directory:get-connection?maxConcurrentCalls=" + concurrency, null);
+                "mimecast-directory:get-connection?maxConcurrentCalls=" + concurrency, (Object) null);
     }
 
     private static int rejected(List<RecordedRequest> calls) {
