@@ -297,6 +297,17 @@ class HostileServerTest extends CamelTestSupport {
     }
 
     @Test
+    void retryAfterOnA503IsWaitedForReads() {
+        server.on("/api/directory/find-groups", inTurn(
+                withHeaders(503, "<html>maintenance</html>", Map.of("Retry-After", "1")),
+                json(200, "{\"meta\":{\"status\":200},\"data\":[{\"folders\":[]}],\"fail\":[]}")));
+        long start = System.nanoTime();
+        template.requestBody(hmac("find-groups"), (Object) null);
+        long took = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(took >= 1000, "waited " + took + " ms for Retry-After: 1 (the backoff alone is 10 ms)");
+    }
+
+    @Test
     void absurdWaitsAreCappedAtAnHourAndNeverOverflow() {
         server.on("/api/directory/find-groups", withHeaders(429, "{}", Map.of("Retry-After", "99999999999999999999",
                 "X-RateLimit-Reset", "-5", "X-RateLimit-Remaining", "0")));

@@ -203,8 +203,10 @@ public final class MimecastClient {
         }
         if (status >= 500) {
             boolean retry = operation.isReadOnly();
+            // A 503 may say when to come back (RFC 9110); otherwise the usual backoff.
             return Outcome.failure(reader.errorFor(operation, status, body, requestId, true,
-                    retry ? null : "Not retried: the write may have been applied"), retry, -1);
+                    retry ? null : "Not retried: the write may have been applied"), retry,
+                    rateLimits.retryAfterMillis(response));
         }
         return Outcome.failure(reader.errorFor(operation, status, body, requestId, false, adviceFor(status)), false,
                 -1);
