@@ -30,9 +30,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * The {@code stateFile=} store: a snapshot of every group's members plus an append-only journal of the exchanges
  * completed since.
  * <ul>
- * <li>{@code <stateFile>}: gzip'd JSON {@code {"format":..., "groups":{groupId:[identity...]}}}, only ever replaced
+ * <li>{@code <stateFile>}: gzip'd JSON {@code {"format":..., "groups":{groupId:[identity...]}, "pending":{...}}}
+ * (pending: identities of exchanges begun and not committed, see {@link MembershipStore#begin}), only ever replaced
  * whole (temporary file, fsync, atomic rename, fsync of the directory): a crash leaves the old or the new one.</li>
- * <li>{@code <stateFile>.journal}: one JSON line per completed exchange ({@code {"g":..,"a":[..],"r":[..]}}), fsync'd
+ * <li>{@code <stateFile>.journal}: one JSON line per exchange begun ({@code {"g":..,"p":[..]}}) and per exchange
+ * completed ({@code {"g":..,"a":[..],"r":[..]}}), fsync'd
  * before the next exchange is emitted. Replaying it is idempotent (set additions and removals in order), so a crash
  * between a snapshot and the journal's truncation is harmless. A torn last line is an exchange whose write did not
  * complete: it is dropped and that exchange is delivered again.</li>
@@ -116,6 +118,11 @@ final class FileMembershipStore extends MemoryMembershipStore {
                 throw corrupt(snapshot, "it is not a " + FORMAT + " file", null);
             }
             read.fields().forEachRemaining(group -> groups.put(group.getKey(), strings(group.getValue(), snapshot)));
+            JsonNode uncommitted = root.path("pending");
+            if (uncommitted.isObject()) {
+                uncommitted.fields().forEachRemaining(
+                        group -> pending.put(group.getKey(), strings(group.getValue(), snapshot)));
+            }
         } catch (IOException e) {
             throw corrupt(snapshot, e.getMessage(), e);
         }
@@ -141,8 +148,12 @@ final class FileMembershipStore extends MemoryMembershipStore {
                 if (entry == null || !entry.path("g").isTextual()) {
                     throw corrupt(journal, "line " + line + " is not a journal entry", null);
                 }
-                super.apply(entry.get("g").asText(), strings(entry.path("a"), journal),
-                        strings(entry.path("r"), journal));
+                if (entry.has("p")) {
+                    super.begin(entry.get("g").asText(), strings(entry.path("p"), journal));
+                } else {
+                    super.apply(entry.get("g").asText(), strings(entry.path("a"), journal),
+                            strings(entry.path("r"), journal));
+                }
                 start = i + 1;
             }
         }
@@ -191,13 +202,27 @@ final class FileMembershipStore extends MemoryMembershipStore {
 
     @Override
     synchronized void apply(String groupId, Collection<String> added, Collection<String> removed) {
+        appendToJournal(groupId, json -> {
+            writeArray(json, "a", added);
+            writeArray(json, "r", removed);
+        });
+        super.apply(groupId, added, removed);
+    }
+
+    @Override
+    synchronized void begin(String groupId, Collection<String> identities) {
+        appendToJournal(groupId, json -> writeArray(json, "p", identities));
+        super.begin(groupId, identities);
+    }
+
+    /** Appends one fsync'd line {@code {"g":groupId, ...}} to the journal. */
+    private void appendToJournal(String groupId, JournalFields fields) {
         try {
             ByteArrayOutputStream line = new ByteArrayOutputStream();
             try (JsonGenerator json = JSON.getFactory().createGenerator(line)) {
                 json.writeStartObject();
                 json.writeStringField("g", groupId);
-                writeArray(json, "a", added);
-                writeArray(json, "r", removed);
+                fields.write(json);
                 json.writeEndObject();
             }
             line.write('\n');
@@ -207,7 +232,11 @@ final class FileMembershipStore extends MemoryMembershipStore {
             throw new MembershipStateException("Cannot write the state journal " + journal + ": " + e, e);
         }
         journalDirty = true;
-        super.apply(groupId, added, removed);
+    }
+
+    @FunctionalInterface
+    private interface JournalFields {
+        void write(JsonGenerator json) throws IOException;
     }
 
     @Override
@@ -229,6 +258,13 @@ final class FileMembershipStore extends MemoryMembershipStore {
                     writeArray(json, group.getKey(), group.getValue());
                 }
                 json.writeEndObject();
+                if (!pending.isEmpty()) {
+                    json.writeObjectFieldStart("pending");
+                    for (Map.Entry<String, Set<String>> group : new TreeMap<>(pending).entrySet()) {
+                        writeArray(json, group.getKey(), group.getValue());
+                    }
+                    json.writeEndObject();
+                }
                 json.writeEndObject();
             }
             try (FileOutputStream out = new FileOutputStream(temp.toFile())) {

@@ -25,22 +25,25 @@ record GroupDiff(WatchedGroup group, boolean baseline, List<MemberChange> change
      * Reads the group and compares it with {@code previous}. A read that shows removals is confirmed by a second full
      * read: a member removed while the pages are read shifts later members to earlier pages, so a member can be
      * missed by one read. Members seen in either read count as present; only members absent from both are REMOVED.
-     * Costs one extra read of the group, only in polls that see removals.
+     * Costs one extra read of the group, only in polls that see removals. The {@code pending} identities (an exchange
+     * about them may have been delivered without being committed) get their current status again: ADDED when
+     * present, REMOVED when absent, whatever {@code previous} says.
      */
-    static GroupDiff read(GroupReader reader, WatchedGroup group, Set<String> previous) {
+    static GroupDiff read(GroupReader reader, WatchedGroup group, Set<String> previous, Set<String> pending) {
         Map<String, Member> current = reader.readAll(group);
-        List<String> removed = new ArrayList<>();
+        Set<String> removed = new LinkedHashSet<>();
         if (previous != null) {
             previous.stream().filter(identity -> !current.containsKey(identity)).forEach(removed::add);
-            if (!removed.isEmpty()) {
-                Map<String, Member> confirmation = reader.readAll(group);
-                removed.removeIf(confirmation::containsKey);
-                confirmation.forEach(current::putIfAbsent);
-            }
+        }
+        pending.stream().filter(identity -> !current.containsKey(identity)).forEach(removed::add);
+        if (!removed.isEmpty()) {
+            Map<String, Member> confirmation = reader.readAll(group);
+            removed.removeIf(confirmation::containsKey);
+            confirmation.forEach(current::putIfAbsent);
         }
         List<MemberChange> changes = new ArrayList<>();
         current.forEach((identity, member) -> {
-            if (previous == null || !previous.contains(identity)) {
+            if (previous == null || !previous.contains(identity) || pending.contains(identity)) {
                 changes.add(new MemberChange(group.id(), MemberChangeType.ADDED, member));
             }
         });
@@ -49,10 +52,11 @@ record GroupDiff(WatchedGroup group, boolean baseline, List<MemberChange> change
         return new GroupDiff(group, previous == null, changes, removed.size(), current.size());
     }
 
-    /** The identities a slice of changes adds and removes, for the store. */
+    /** The identities a slice of changes adds or removes ({@code type}), or both ({@code null}), for the store. */
     static Set<String> identities(List<MemberChange> slice, MemberChangeType type) {
         Set<String> identities = new LinkedHashSet<>();
-        slice.stream().filter(c -> c.changeType() == type).forEach(c -> identities.add(c.member().identity()));
+        slice.stream().filter(c -> type == null || c.changeType() == type)
+                .forEach(c -> identities.add(c.member().identity()));
         return identities;
     }
 

@@ -22,8 +22,23 @@ abstract class MembershipStore {
     /** The identities of the group, or null when the group was never read. */
     abstract Set<String> load(String groupId);
 
-    /** Durably records one completed exchange: identities added and removed. */
+    /**
+     * Durably records one completed exchange: identities added and removed. Its identities are no longer pending (see
+     * {@link #begin}).
+     */
     abstract void apply(String groupId, Collection<String> added, Collection<String> removed);
+
+    /**
+     * Durably records that an exchange about these identities is about to be emitted. Until {@link #apply} commits it,
+     * they are pending: the exchange may have reached the downstream view (a crash or a failing route after part of
+     * it), so the next poll sends their current status again, ADDED or REMOVED, whatever the stored membership says.
+     * Without this, a member whose ADDED was in flight at a crash and who left before the next poll would never be
+     * reported REMOVED.
+     */
+    abstract void begin(String groupId, Collection<String> identities);
+
+    /** The identities of exchanges begun and not committed (see {@link #begin}); empty when none. */
+    abstract Set<String> pending(String groupId);
 
     /** The group's poll ended: a good moment to compact what {@link #apply} wrote. */
     void completePoll(String groupId) {

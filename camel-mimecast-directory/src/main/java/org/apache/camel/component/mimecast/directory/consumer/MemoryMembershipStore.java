@@ -10,6 +10,7 @@ import java.util.Set;
 class MemoryMembershipStore extends MembershipStore {
 
     protected final Map<String, Set<String>> groups = new HashMap<>();
+    protected final Map<String, Set<String>> pending = new HashMap<>();
 
     @Override
     String describe(String groupId) {
@@ -25,5 +26,24 @@ class MemoryMembershipStore extends MembershipStore {
     @Override
     synchronized void apply(String groupId, Collection<String> added, Collection<String> removed) {
         groups.put(groupId, applyTo(groups.get(groupId), added, removed));
+        Set<String> uncommitted = pending.get(groupId);
+        if (uncommitted != null) {
+            uncommitted.removeAll(added);
+            uncommitted.removeAll(removed);
+            if (uncommitted.isEmpty()) {
+                pending.remove(groupId);
+            }
+        }
+    }
+
+    @Override
+    synchronized void begin(String groupId, Collection<String> identities) {
+        pending.computeIfAbsent(groupId, g -> new LinkedHashSet<>()).addAll(identities);
+    }
+
+    @Override
+    synchronized Set<String> pending(String groupId) {
+        Set<String> uncommitted = pending.get(groupId);
+        return uncommitted == null ? Set.of() : new LinkedHashSet<>(uncommitted);
     }
 }

@@ -206,7 +206,7 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
         }
         try {
             store.claim(group.id(), this);
-            GroupDiff diff = GroupDiff.read(reader, group, store.load(group.id()));
+            GroupDiff diff = GroupDiff.read(reader, group, store.load(group.id()), store.pending(group.id()));
             checkMaxRemovals(diff);
             return new GroupRead(group, diff, null);
         } catch (Exception e) {
@@ -252,6 +252,9 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
                 exchange.setProperty(Exchange.BATCH_SIZE, total);
                 exchange.setProperty(Exchange.BATCH_COMPLETE, index == total - 1);
                 pendingExchanges = total - index - 1;
+                // Durable before it is emitted: if it reaches the downstream view but is not committed (a crash, a
+                // route failing half way), the next poll sends these members' current status again.
+                store.begin(pending.group().id(), GroupDiff.identities(pending.slice(), null));
                 if (!process(exchange)) {
                     break;
                 }

@@ -29,6 +29,7 @@ final class RepositoryMembershipStore extends MembershipStore {
 
     private final StateRepository<String, String> repository;
     private final Map<String, Set<String>> cache = new HashMap<>();
+    private final Map<String, Set<String>> pendingCache = new HashMap<>();
 
     RepositoryMembershipStore(StateRepository<String, String> repository) {
         this.repository = repository;
@@ -68,6 +69,49 @@ final class RepositoryMembershipStore extends MembershipStore {
         members = applyTo(members, added, removed);
         repository.setState(key(groupId), encode(members));
         cache.put(groupId, members);
+        // Second write: a crash between the two leaves the slice pending, so the next poll repeats this exchange
+        // only, which the promise allows.
+        Set<String> uncommitted = pending(groupId);
+        if (!uncommitted.isEmpty() && (uncommitted.removeAll(added) | uncommitted.removeAll(removed))) {
+            savePending(groupId, uncommitted);
+        }
+    }
+
+    @Override
+    synchronized void begin(String groupId, Collection<String> identities) {
+        Set<String> uncommitted = pending(groupId);
+        if (uncommitted.addAll(identities)) {
+            savePending(groupId, uncommitted);
+        }
+    }
+
+    @Override
+    synchronized Set<String> pending(String groupId) {
+        Set<String> uncommitted = pendingCache.get(groupId);
+        if (uncommitted == null) {
+            String value = repository.getState(pendingKey(groupId));
+            try {
+                uncommitted = value == null || value.isEmpty() ? new LinkedHashSet<>() : decode(value);
+            } catch (RuntimeException e) {
+                throw new MembershipStateException(
+                        "The pending consumer state of group " + groupId + " (key " + pendingKey(groupId) + ") is"
+                                                   + " unreadable (" + e.getMessage() + "); nothing was emitted. Way"
+                                                   + " out: remove that key (the last exchange before the failure may"
+                                                   + " then go unreported if its members changed since)",
+                        e);
+            }
+            pendingCache.put(groupId, uncommitted);
+        }
+        return new LinkedHashSet<>(uncommitted);
+    }
+
+    private void savePending(String groupId, Set<String> uncommitted) {
+        repository.setState(pendingKey(groupId), uncommitted.isEmpty() ? "" : encode(uncommitted));
+        pendingCache.put(groupId, uncommitted);
+    }
+
+    static String pendingKey(String groupId) {
+        return key(groupId) + ".pending";
     }
 
     static String key(String groupId) {

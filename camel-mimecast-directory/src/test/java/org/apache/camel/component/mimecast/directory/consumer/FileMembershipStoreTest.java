@@ -112,4 +112,24 @@ class FileMembershipStoreTest {
             store.close();
         }
     }
+
+    @Test
+    void anExchangeBegunAndNotCommittedIsPendingAfterARestart() {
+        Path file = dir.resolve("pending.state");
+        FileMembershipStore store = new FileMembershipStore(file);
+        store.apply("g", List.of("a@x.com"), List.of());
+        store.begin("g", List.of("b@x.com", "a@x.com"));
+        store.close(); // as a kill -9 leaves it: begun, not committed
+        FileMembershipStore reopened = new FileMembershipStore(file);
+        try {
+            assertEquals(Set.of("a@x.com", "b@x.com"), reopened.pending("g"));
+            assertEquals(Set.of("a@x.com"), reopened.load("g"));
+            reopened.completePoll("g"); // a snapshot keeps what is pending
+            reopened.apply("g", List.of("b@x.com"), List.of("a@x.com"));
+            assertEquals(Set.of(), reopened.pending("g"), "committed: nothing pending");
+            assertEquals(Set.of("b@x.com"), reopened.load("g"));
+        } finally {
+            reopened.close();
+        }
+    }
 }
