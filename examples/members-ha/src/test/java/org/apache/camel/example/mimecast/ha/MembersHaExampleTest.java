@@ -53,8 +53,11 @@ class MembersHaExampleTest {
             nodes.put(node, startNode(node));
         }
 
-        // The baseline (30 members) comes from one node only.
-        await().atMost(40, TimeUnit.SECONDS).untilAsserted(() -> assertTrue(changes().size() >= 30, this::logs));
+        // The baseline (30 members, one exchange) and a first change after it, all from one node. Waiting for that
+        // change means the baseline exchange was committed: killing the leader while its ADDED exchange is in flight
+        // would hit the known gap (a member of it who leaves before the standby reads the group gets no REMOVED,
+        // docs/high-availability.md), which FailoverTest and this test avoid on purpose.
+        await().atMost(40, TimeUnit.SECONDS).untilAsserted(() -> assertTrue(changes().size() > 30, this::logs));
         String leader = changes().get(0).get("node");
         List<Map<String, String>> beforeKill = changes();
         assertTrue(beforeKill.stream().allMatch(c -> leader.equals(c.get("node"))), beforeKill.toString());
