@@ -66,7 +66,9 @@ public final class MimecastEmulator implements AutoCloseable {
         this.quota = new RateLimitQuota(builder.clock);
         this.verifier = new SignatureVerifier(credentials, builder.clock, errors);
         this.api = new DirectoryApi(directory, mapper, errors, faults);
-        this.oauth = new OAuthTokens(builder.clientId, builder.clientSecret, builder.clock, mapper, errors);
+        Map<String, String> clients = new LinkedHashMap<>(builder.extraClients);
+        clients.put(builder.clientId, builder.clientSecret);
+        this.oauth = new OAuthTokens(clients, builder.clock, mapper, errors);
         this.handler = new EmulatorHandler(api, verifier, faults, quota, oauth, errors, mapper, builder.clock);
         this.clientId = builder.clientId;
         this.clientSecret = builder.clientSecret;
@@ -191,6 +193,15 @@ public final class MimecastEmulator implements AutoCloseable {
         oauth.expireAll();
     }
 
+    /**
+     * The API 2.0 client whose token authenticated a recorded request, or null (an API 1.0 or unauthenticated call):
+     * tells the calls of several applications (for example the nodes of a cluster, see
+     * {@link Builder#addOauthClient}) apart in {@link #requests()}.
+     */
+    public String oauthClientOf(RecordedRequest request) {
+        return oauth.clientOf(request.header("authorization"));
+    }
+
     /** How many tokens the token endpoint has issued. */
     public int tokensIssued() {
         return oauth.issuedCount();
@@ -299,11 +310,21 @@ public final class MimecastEmulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private String clientId = "emulator-client-id";
         private String clientSecret = "emulator-client-secret";
+        private final Map<String, String> extraClients = new LinkedHashMap<>();
 
         /** The API 2.0 client credentials to accept. */
         public Builder oauthClient(String clientId, String clientSecret) {
             this.clientId = clientId;
             this.clientSecret = clientSecret;
+            return this;
+        }
+
+        /**
+         * One more API 2.0 client to accept besides {@link #oauthClient}: give each application (each node of a
+         * cluster) its own, and {@link MimecastEmulator#oauthClientOf} tells their calls apart.
+         */
+        public Builder addOauthClient(String clientId, String clientSecret) {
+            extraClients.put(clientId, clientSecret);
             return this;
         }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,18 +23,21 @@ final class OAuthTokens {
 
     static final String TOKEN_PATH = "/oauth/token";
 
-    private final String clientId;
-    private final String clientSecret;
+    /** The accepted clients, id to secret. */
+    private final Map<String, String> clients;
     private final Clock clock;
     private final ObjectMapper mapper;
     private final ApiErrors errors;
-    private final Map<String, Instant> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Issued> tokens = new ConcurrentHashMap<>();
     private final AtomicInteger issued = new AtomicInteger();
     private volatile Duration lifetime = Duration.ofMinutes(30);
 
-    OAuthTokens(String clientId, String clientSecret, Clock clock, ObjectMapper mapper, ApiErrors errors) {
-        this.clientId = clientId;
-        this.clientSecret = clientSecret;
+    /** A live or expired token: whom it was issued to, until when. */
+    private record Issued(String clientId, Instant expiresAt) {
+    }
+
+    OAuthTokens(Map<String, String> clients, Clock clock, ObjectMapper mapper, ApiErrors errors) {
+        this.clients = Map.copyOf(clients);
         this.clock = clock;
         this.mapper = mapper;
         this.errors = errors;
@@ -44,11 +48,12 @@ final class OAuthTokens {
         if (!"client_credentials".equals(form.get("grant_type"))) {
             return ApiReply.json(400, "{\"error\":\"unsupported_grant_type\"}");
         }
-        if (!clientId.equals(form.get("client_id")) || !clientSecret.equals(form.get("client_secret"))) {
+        String clientId = form.get("client_id");
+        if (clientId == null || !Objects.equals(clients.get(clientId), form.get("client_secret"))) {
             return ApiReply.json(401, "{\"error\":\"invalid_client\",\"error_description\":\"Client authentication failed\"}");
         }
         String token = UUID.randomUUID().toString().replace("-", "");
-        tokens.put(token, clock.instant().plus(lifetime));
+        tokens.put(token, new Issued(clientId, clock.instant().plus(lifetime)));
         issued.incrementAndGet();
         return ApiReply.json(200, mapper.createObjectNode().put("access_token", token).put("token_type", "Bearer")
                 .put("expires_in", lifetime.toSeconds()).toString());
@@ -57,11 +62,11 @@ final class OAuthTokens {
     /** The error reply for a Bearer header that is not a live token, or empty when it is. */
     Optional<ApiReply> verify(String authorization) {
         String token = authorization.substring("Bearer ".length()).trim();
-        Instant expiresAt = tokens.get(token);
-        if (expiresAt == null) {
+        Issued issued = tokens.get(token);
+        if (issued == null) {
             return Optional.of(errors.request(401, "invalid_token", "The access token is not valid"));
         }
-        if (!clock.instant().isBefore(expiresAt)) {
+        if (!clock.instant().isBefore(issued.expiresAt())) {
             return Optional.of(errors.request(401, "token_expired", "The access token has expired"));
         }
         return Optional.empty();
@@ -74,7 +79,16 @@ final class OAuthTokens {
     /** Expires every token issued so far, as if their lifetime had run out. */
     void expireAll() {
         Instant now = clock.instant();
-        tokens.replaceAll((token, expiry) -> now);
+        tokens.replaceAll((token, issued) -> new Issued(issued.clientId(), now));
+    }
+
+    /** The client a Bearer header's token was issued to, or null when it is no token of ours. */
+    String clientOf(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return null;
+        }
+        Issued issued = tokens.get(authorization.substring("Bearer ".length()).trim());
+        return issued == null ? null : issued.clientId();
     }
 
     int issuedCount() {

