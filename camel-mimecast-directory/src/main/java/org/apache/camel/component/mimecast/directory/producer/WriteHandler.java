@@ -63,8 +63,7 @@ final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
     public void process(Exchange exchange, ProducerContext context) {
         MimecastDirectoryConfiguration configuration = context.configuration();
         requireValidBatchSize(configuration);
-        RequestItems<I> request = reader.read(
-                exchange, new ExchangeInputs(exchange, configuration), context.operation().operationName());
+        RequestItems<I> request = reader.read(exchange, configuration, context.operation().operationName());
         List<I> items = request.items();
 
         Written<R> written = write(items, context);
