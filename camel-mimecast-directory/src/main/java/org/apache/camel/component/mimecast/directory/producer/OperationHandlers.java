@@ -3,7 +3,6 @@ package org.apache.camel.component.mimecast.directory.producer;
 import java.util.EnumMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
 import org.apache.camel.component.mimecast.directory.model.Connection;
@@ -76,13 +75,12 @@ final class OperationHandlers {
 
         handlers.put(FIND_GROUPS, new PagedReadHandler<>(findGroups, FindGroupsResult.class, FindGroupsResult::folders));
         var groupMembers = new PagedReadHandler<>(groupId, GroupMembersResult.class, GroupMembersResult::groupMembers);
-        var memberChanges = new WriteHandler<GroupMemberRequest, MemberChangeResult>(
-                groupMember, MemberChangeResult.class, true, (in, out) -> (MemberChangeResult) out);
+        var memberChanges = WriteHandler.returningData(groupMember, MemberChangeResult.class);
         handlers.put(GET_GROUP_MEMBERS, groupMembers);
-        handlers.put(CREATE_GROUP, new WriteHandler<>(createGroup, Group.class, true, (in, out) -> (Group) out));
-        handlers.put(UPDATE_GROUP, new WriteHandler<>(updateGroup, Group.class, true, (in, out) -> (Group) out));
+        handlers.put(CREATE_GROUP, WriteHandler.returningData(createGroup, Group.class));
+        handlers.put(UPDATE_GROUP, WriteHandler.returningData(updateGroup, Group.class));
         // delete-group returns no data: the result of a deleted group is its id.
-        handlers.put(DELETE_GROUP, new WriteHandler<>(groupId, JsonNode.class, false, (in, out) -> in.id()));
+        handlers.put(DELETE_GROUP, WriteHandler.withoutData(groupId, GroupIdRequest::id));
         handlers.put(ADD_GROUP_MEMBER, memberChanges);
         handlers.put(REMOVE_GROUP_MEMBER, memberChanges);
         handlers.put(GET_CONNECTION, new NoInputHandler<>(Connection.class));

@@ -20,6 +20,8 @@ import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfigurat
 import org.apache.camel.component.mimecast.directory.MimecastValidationException;
 import org.apache.camel.component.mimecast.directory.model.RequestItem;
 
+import static org.apache.camel.component.mimecast.directory.client.ErrorTexts.firstLine;
+
 /**
  * Reads the request items of an operation from an exchange. The body may be a typed request, a {@code Map}, a JSON
  * string (one object, an array, or a whole {@code {"data":[...]}} envelope), any bean with matching properties, or a
@@ -192,13 +194,5 @@ final class RequestItemReader<I extends RequestItem> {
 
     private String exampleJson() {
         return "{" + (shorthandField == null ? "\"id\":\"...\"" : "\"" + shorthandField + "\":\"...\"") + "}";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

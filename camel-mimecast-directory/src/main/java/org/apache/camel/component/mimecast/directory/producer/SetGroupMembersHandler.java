@@ -49,11 +49,11 @@ final class SetGroupMembersHandler implements OperationHandler {
     private static final String NOT_MEMBER = "err_folder_email_address_not_found";
 
     private final PagedReadHandler<GroupIdRequest, GroupMembersResult, Member> memberReads;
-    private final WriteHandler<GroupMemberRequest, MemberChangeResult> memberWrites;
+    private final WriteHandler<GroupMemberRequest, MemberChangeResult, MemberChangeResult> memberWrites;
     private final WantedMembersReader reader;
 
     SetGroupMembersHandler(PagedReadHandler<GroupIdRequest, GroupMembersResult, Member> memberReads,
-                           WriteHandler<GroupMemberRequest, MemberChangeResult> memberWrites,
+                           WriteHandler<GroupMemberRequest, MemberChangeResult, MemberChangeResult> memberWrites,
                            WantedMembersReader reader) {
         this.memberReads = memberReads;
         this.memberWrites = memberWrites;
