@@ -49,11 +49,6 @@ public enum MimecastDirectoryOperation {
         return operationName;
     }
 
-    /** Whether the operation is one Mimecast API call (false for set-group-members, composed of several). */
-    public boolean isApiCall() {
-        return apiCall;
-    }
-
     /**
      * The API path, e.g. {@code /api/directory/find-groups}.
      *
