@@ -31,6 +31,16 @@ public class MimecastApiException extends RuntimeException {
     }
 
     /**
+     * A failure of the request as a whole, without {@code fail[]} entries: a refused status, an unusable response or
+     * a call not sent.
+     */
+    public static MimecastApiException ofRequest(
+            String message, String operation, int httpStatus, String requestId, boolean retryable) {
+        return new MimecastApiException(
+                message, operation, httpStatus, requestId, retryable, List.of(), List.of(), null);
+    }
+
+    /**
      * The exception for {@code fail[]} entries of an HTTP 200 response.
      *
      * @param succeeded the results of the items that did succeed, in input order
@@ -61,6 +71,15 @@ public class MimecastApiException extends RuntimeException {
                 message, operation, httpStatus, requestId, retryable, failures, succeeded, getCause());
         copy.setStackTrace(getStackTrace());
         return copy;
+    }
+
+    /**
+     * This failure, restated for a write of several requests that it interrupted: the message tells each request's
+     * fate, {@link #getSucceeded()} the items applied before it; this exception is the cause.
+     */
+    public MimecastApiException interrupting(String message, List<?> succeeded) {
+        return new MimecastApiException(
+                message, operation, httpStatus, requestId, retryable, failures, succeeded, this);
     }
 
     /** The operation name, e.g. {@code add-group-member}. */

@@ -22,7 +22,10 @@ public enum MimecastDirectoryOperation {
     /** Not an API call: reads the members, then adds and removes the difference. */
     SET_GROUP_MEMBERS("set-group-members", false, false);
 
-    /** The operation names, comma separated, as used in URIs and in {@code @UriPath(enums)}. */
+    /**
+     * The operation names, comma separated, as used in URIs and in {@code @UriPath(enums)}. Spelt out because an
+     * annotation needs a compile-time constant; a unit test keeps it equal to the constants above.
+     */
     public static final String NAMES = "find-groups,get-group-members,create-group,update-group,delete-group,"
                                        + "add-group-member,remove-group-member,get-connection,execute-sync,"
                                        + "set-group-members";
@@ -44,11 +47,6 @@ public enum MimecastDirectoryOperation {
     /** The name used in the URI and the API path, e.g. {@code find-groups}. */
     public String operationName() {
         return operationName;
-    }
-
-    /** Whether the operation is one Mimecast API call (false for set-group-members, composed of several). */
-    public boolean isApiCall() {
-        return apiCall;
     }
 
     /**
@@ -89,7 +87,12 @@ public enum MimecastDirectoryOperation {
         }
         throw new MimecastValidationException(
                 "operation", "Unknown Mimecast directory operation " + quoteIfPlain(name) + ": use one of "
-                             + Arrays.stream(values()).map(o -> o.operationName).collect(Collectors.joining(", ")));
+                             + names());
+    }
+
+    /** The operation names, for messages: {@code find-groups, get-group-members, ...}. */
+    static String names() {
+        return Arrays.stream(values()).map(MimecastDirectoryOperation::operationName).collect(Collectors.joining(", "));
     }
 
     /** Echoes a name only when it looks like one (letters, digits, dashes, underscores, at most 40 characters). */
@@ -114,7 +117,7 @@ public enum MimecastDirectoryOperation {
                     "operation", "The mimecast-directory URI path " + (knownHead ? "'" + head.trim() + "' " : "")
                                  + "is followed by option text (not shown, it may hold secrets): start the options with"
                                  + " '?' and separate them with '&', e.g. mimecast-directory:get-group-members?groupId=..."
-                                 + "&accessKey=..., and use one of " + NAMES.replace(",", ", "));
+                                 + "&accessKey=..., and use one of " + names());
         }
         return fromName(name);
     }

@@ -2,8 +2,10 @@ package org.apache.camel.example.mimecast;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -85,18 +88,8 @@ class MembersToFileRoutesTest {
         }).toList();
     }
 
-    private interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void waitFor(Check check) throws Exception {
+    private static void waitFor(Callable<Boolean> check) {
         // Well below the routes' 60 s completion timeout: files must come from the per-poll completion.
-        long deadline = System.currentTimeMillis() + 8_000;
-        while (!check.ok()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("timed out");
-            }
-            Thread.sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(8)).pollInterval(Duration.ofMillis(50)).until(check);
     }
 }

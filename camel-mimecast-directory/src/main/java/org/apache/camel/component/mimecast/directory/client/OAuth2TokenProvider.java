@@ -119,21 +119,21 @@ public final class OAuth2TokenProvider {
                 return execute(post, requestedAt);
             } catch (IOException e) {
                 if (expired.get()) {
-                    throw new MimecastApiException(
+                    throw MimecastApiException.ofRequest(
                             "OAuth 2.0 token request to " + redactor.redact(tokenUrl) + " timed out after "
                                                    + responseTimeoutMillis + " ms (responseTimeout covers connect,"
                                                    + " headers and body)",
-                            "oauth-token", 0, null, true, List.of(), List.of(), null);
+                            "oauth-token", 0, null, true);
                 }
                 throw e;
             } finally {
                 deadline.cancel(false);
             }
         } catch (IOException e) {
-            throw new MimecastApiException(
+            throw MimecastApiException.ofRequest(
                     "OAuth 2.0 token request to " + redactor.redact(tokenUrl) + " failed: "
                                            + e.getClass().getSimpleName() + ": " + redactor.redact(e.getMessage()),
-                    "oauth-token", 0, null, true, List.of(), List.of(), null);
+                    "oauth-token", 0, null, true);
         } catch (MimecastApiException e) {
             throw redactor.redact(e);
         }
@@ -149,11 +149,11 @@ public final class OAuth2TokenProvider {
                 }
                 if (json == null || !json.path("access_token").isTextual() || json.get("access_token").asText().isBlank()) {
                     // Never the body: a token under another field name would be in the message.
-                    throw new MimecastApiException(
+                    throw MimecastApiException.ofRequest(
                             "OAuth 2.0 token reply from " + redactor.redact(tokenUrl) + " has no access_token"
                                                    + (json == null ? " (not a JSON object)"
                                                            : " (fields: " + fieldNames(json) + ")"),
-                            "oauth-token", 200, null, false, List.of(), List.of(), null);
+                            "oauth-token", 200, null, false);
                 }
                 String token = json.get("access_token").asText();
                 redactor.addToken(token);
@@ -201,10 +201,10 @@ public final class OAuth2TokenProvider {
                     ? ": " + reader.snippet(json.get("error_description").asText()) : "");
         }
         boolean authentication = status == 400 || status == 401;
-        return new MimecastApiException(
+        return MimecastApiException.ofRequest(
                 "OAuth 2.0 token request failed with HTTP " + status + ": " + reason
                                         + (authentication ? ". Check clientId and clientSecret (authMode=oauth2)" : ""),
-                "oauth-token", status, null, status == 429 || status >= 500, List.of(), List.of(), null);
+                "oauth-token", status, null, status == 429 || status >= 500);
     }
 
     @Override

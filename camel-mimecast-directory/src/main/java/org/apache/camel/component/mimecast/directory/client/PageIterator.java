@@ -74,10 +74,10 @@ public final class PageIterator<T> implements Iterator<ApiResponse<T>> {
         }
         String next = page.body().nextPageToken();
         if (next != null && !seenTokens.add(next)) {
-            throw new MimecastApiException(
+            throw MimecastApiException.ofRequest(
                     operation + " returned page token '" + client.redactor().redact(next)
                                            + "' a second time; stopping instead of looping",
-                    operation.operationName(), 200, page.requestId(), false, List.of(), List.of(), null);
+                    operation.operationName(), 200, page.requestId(), false);
         }
         pagesRead++;
         if (next != null) {
@@ -92,11 +92,11 @@ public final class PageIterator<T> implements Iterator<ApiResponse<T>> {
         repeatsOfLastData = data.equals(lastData) ? repeatsOfLastData + 1 : 1;
         lastData = data;
         if (repeatsOfLastData >= MAX_REPEATED_PAGES || pagesRead >= MAX_PAGES) {
-            throw new MimecastApiException(
+            throw MimecastApiException.ofRequest(
                     operation + " keeps paging: " + (pagesRead >= MAX_PAGES ? pagesRead + " pages"
                             : repeatsOfLastData + " pages in a row with the same content, each with a new next token")
                                            + "; stopping instead of looping",
-                    operation.operationName(), 200, page.requestId(), false, List.of(), List.of(), null);
+                    operation.operationName(), 200, page.requestId(), false);
         }
     }
 }

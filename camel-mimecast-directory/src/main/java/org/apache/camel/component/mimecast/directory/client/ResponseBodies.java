@@ -2,7 +2,6 @@ package org.apache.camel.component.mimecast.directory.client;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 
 import org.apache.camel.component.mimecast.directory.MimecastApiException;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
@@ -36,10 +35,10 @@ final class ResponseBodies {
             }
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             if (body.length > MAX_BODY_BYTES) {
-                throw new MimecastApiException(
+                throw MimecastApiException.ofRequest(
                         operation + " returned HTTP " + status + " with a body larger than " + MAX_BODY_BYTES
                                                + " bytes; not read further",
-                        operation, status, requestId, false, List.of(), List.of(), null);
+                        operation, status, requestId, false);
             }
             return body;
         }

@@ -37,25 +37,25 @@ final class ResponseReader {
             MimecastDirectoryOperation operation, byte[] body, Class<T> itemType, String requestId, int status) {
         JsonNode tree = parseJson(operation, body, requestId, status);
         if (!isEnvelope(tree)) {
-            throw new MimecastApiException(
+            throw MimecastApiException.ofRequest(
                     operation + " returned HTTP " + status + " with an unexpected body (no meta/data/fail envelope): "
                                            + snippet(body),
-                    operation.operationName(), status, requestId, false, List.of(), List.of(), null);
+                    operation.operationName(), status, requestId, false);
         }
         JavaType type = mapper.getTypeFactory().constructParametricType(MimecastResponse.class, itemType);
         MimecastResponse<T> response;
         try {
             response = mapper.treeToValue(tree, type);
         } catch (IOException | IllegalArgumentException e) {
-            throw new MimecastApiException(
+            throw MimecastApiException.ofRequest(
                     operation + " returned a response whose data items are not " + itemType.getSimpleName() + ": "
-                                           + redactor.redact(firstLine(e.getMessage())),
-                    operation.operationName(), status, requestId, false, List.of(), List.of(), null);
+                                           + redactor.redact(ErrorTexts.firstLine(e.getMessage())),
+                    operation.operationName(), status, requestId, false);
         }
         if (response.data().stream().anyMatch(Objects::isNull) || response.fail().stream().anyMatch(Objects::isNull)) {
-            throw new MimecastApiException(
+            throw MimecastApiException.ofRequest(
                     operation + " returned HTTP " + status + " with a null entry in data[] or fail[]",
-                    operation.operationName(), status, requestId, false, List.of(), List.of(), null);
+                    operation.operationName(), status, requestId, false);
         }
         return response.fail().isEmpty() ? response
                 : new MimecastResponse<>(response.meta(), response.data(), redactor.redact(kept(response.fail())));
@@ -94,16 +94,16 @@ final class ResponseReader {
 
     private JsonNode parseJson(MimecastDirectoryOperation operation, byte[] body, String requestId, int status) {
         if (body == null || body.length == 0) {
-            throw new MimecastApiException(
+            throw MimecastApiException.ofRequest(
                     operation + " returned HTTP " + status + " with an empty body", operation.operationName(), status,
-                    requestId, true, List.of(), List.of(), null);
+                    requestId, true);
         }
         JsonNode tree = tryParse(body);
         if (tree == null) {
-            throw new MimecastApiException(
+            throw MimecastApiException.ofRequest(
                     operation + " returned HTTP " + status + " with a body that is not valid JSON: "
                                            + snippet(body),
-                    operation.operationName(), status, requestId, true, List.of(), List.of(), null);
+                    operation.operationName(), status, requestId, true);
         }
         return tree;
     }
@@ -132,14 +132,6 @@ final class ResponseReader {
     private static boolean isEnvelope(JsonNode tree) {
         return (tree.has("data") && tree.get("data").isArray()) || (tree.has("fail") && tree.get("fail").isArray())
                 || (tree.has("meta") && tree.get("meta").isObject());
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 
     private String snippet(byte[] body) {

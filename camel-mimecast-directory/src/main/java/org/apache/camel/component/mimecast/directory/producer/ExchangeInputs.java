@@ -4,87 +4,42 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
 import org.apache.camel.component.mimecast.directory.MimecastValidationException;
 
-import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.DESCRIPTION;
-import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.DOMAIN;
-import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.EMAIL_ADDRESS;
-import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.GROUP_ID;
-import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.NOTES;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.PAGE_SIZE;
-import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.PAGE_TOKEN;
-import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.PARENT_ID;
-import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.QUERY;
-import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.SOURCE;
 
 /**
- * The input values of one exchange: a header when present, otherwise the endpoint option of the same name.
+ * The typed inputs of one exchange that are checked before use: a header when present, otherwise the endpoint option
+ * of the same name. Text inputs need no check and are read with {@code Message.getHeader(name, option, String.class)}.
  */
-public final class ExchangeInputs {
+final class ExchangeInputs {
 
-    private final Exchange exchange;
-    private final MimecastDirectoryConfiguration configuration;
-
-    public ExchangeInputs(Exchange exchange, MimecastDirectoryConfiguration configuration) {
-        this.exchange = exchange;
-        this.configuration = configuration;
+    private ExchangeInputs() {
     }
 
-    public String groupId() {
-        return text(GROUP_ID, configuration.getGroupId());
-    }
-
-    public String query() {
-        return text(QUERY, configuration.getQuery());
-    }
-
-    public String source() {
-        return text(SOURCE, configuration.getSource());
-    }
-
-    public String description() {
-        return text(DESCRIPTION, configuration.getDescription());
-    }
-
-    public String parentId() {
-        return text(PARENT_ID, configuration.getParentId());
-    }
-
-    public String emailAddress() {
-        return text(EMAIL_ADDRESS, configuration.getEmailAddress());
-    }
-
-    public String domain() {
-        return text(DOMAIN, configuration.getDomain());
-    }
-
-    public String notes() {
-        return text(NOTES, configuration.getNotes());
-    }
-
-    public String pageToken() {
-        return text(PAGE_TOKEN, configuration.getPageToken());
-    }
-
-    /** The page size, checked to be positive. */
-    public Integer pageSize() {
-        Object header = exchange.getMessage().getHeader(PAGE_SIZE);
-        Integer size;
-        if (header == null) {
-            size = configuration.getPageSize();
-        } else {
-            size = exchange.getContext().getTypeConverter().tryConvertTo(Integer.class, exchange, header);
-            if (size == null) {
-                throw new MimecastValidationException(
-                        "pageSize", "Header " + PAGE_SIZE + " must be a whole number, was '" + header + "'");
-            }
-        }
+    /** The page size, checked to be positive; null for Mimecast's default. */
+    static Integer pageSize(Exchange exchange, MimecastDirectoryConfiguration configuration) {
+        Integer size = headerOrOption(exchange, PAGE_SIZE, configuration.getPageSize(), Integer.class,
+                "pageSize", "a whole number");
         if (size != null && size < 1) {
             throw new MimecastValidationException("pageSize", "pageSize must be 1 or more, was " + size);
         }
         return size;
     }
 
-    private String text(String header, String option) {
-        String value = exchange.getMessage().getHeader(header, String.class);
-        return value != null ? value : option;
+    /**
+     * The header converted to {@code type}, or {@code option} when there is no header. Unlike
+     * {@code Message.getHeader(name, default, type)}, a header that does not convert is bad input named as such.
+     */
+    static <T> T headerOrOption(Exchange exchange, String header, T option, Class<T> type, String field,
+                                String expected) {
+        Object value = exchange.getMessage().getHeader(header);
+        if (value == null) {
+            return option;
+        }
+        T converted = exchange.getContext().getTypeConverter().tryConvertTo(type, exchange, value);
+        if (converted == null) {
+            throw new MimecastValidationException(
+                    field, "Header " + header + " must be " + expected + ", was '" + value + "'");
+        }
+        return converted;
     }
 }

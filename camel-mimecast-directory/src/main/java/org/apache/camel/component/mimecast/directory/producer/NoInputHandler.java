@@ -31,9 +31,9 @@ final class NoInputHandler<R> implements OperationHandler {
         }
         List<R> data = response.body().data();
         if (data.isEmpty()) {
-            throw new MimecastApiException(
+            throw MimecastApiException.ofRequest(
                     context.operation() + " returned no data (request id " + response.requestId() + ")",
-                    context.operation().operationName(), 200, response.requestId(), false, List.of(), List.of(), null);
+                    context.operation().operationName(), 200, response.requestId(), false);
         }
         Message message = exchange.getMessage();
         message.setBody(data.get(0));

@@ -3,7 +3,6 @@ package org.apache.camel.component.mimecast.directory.producer;
 import java.util.EnumMap;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
 import org.apache.camel.component.mimecast.directory.model.Connection;
@@ -18,6 +17,14 @@ import org.apache.camel.component.mimecast.directory.model.MemberChangeResult;
 import org.apache.camel.component.mimecast.directory.model.SyncResult;
 import org.apache.camel.component.mimecast.directory.model.UpdateGroupRequest;
 
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.DESCRIPTION;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.DOMAIN;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.EMAIL_ADDRESS;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.GROUP_ID;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.NOTES;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.PARENT_ID;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.QUERY;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.SOURCE;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.ADD_GROUP_MEMBER;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.CREATE_GROUP;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation.DELETE_GROUP;
@@ -40,26 +47,40 @@ final class OperationHandlers {
 
     OperationHandlers(ObjectMapper mapper) {
         var findGroups = new RequestItemReader<>(FindGroupsRequest.class,
-                in -> new FindGroupsRequest(in.query(), in.source()), "query", mapper);
+                (in, options) -> new FindGroupsRequest(
+                        in.getHeader(QUERY, options.getQuery(), String.class),
+                        in.getHeader(SOURCE, options.getSource(), String.class)),
+                "query", mapper);
         var groupId = new RequestItemReader<>(GroupIdRequest.class,
-                in -> new GroupIdRequest(in.groupId()), "id", mapper);
+                (in, options) -> new GroupIdRequest(in.getHeader(GROUP_ID, options.getGroupId(), String.class)),
+                "id", mapper);
         var createGroup = new RequestItemReader<>(CreateGroupRequest.class,
-                in -> new CreateGroupRequest(in.description(), in.parentId()), "description", mapper);
+                (in, options) -> new CreateGroupRequest(
+                        in.getHeader(DESCRIPTION, options.getDescription(), String.class),
+                        in.getHeader(PARENT_ID, options.getParentId(), String.class)),
+                "description", mapper);
         var updateGroup = new RequestItemReader<>(UpdateGroupRequest.class,
-                in -> new UpdateGroupRequest(in.groupId(), in.description(), in.parentId()), null, mapper);
+                (in, options) -> new UpdateGroupRequest(
+                        in.getHeader(GROUP_ID, options.getGroupId(), String.class),
+                        in.getHeader(DESCRIPTION, options.getDescription(), String.class),
+                        in.getHeader(PARENT_ID, options.getParentId(), String.class)),
+                null, mapper);
         var groupMember = new RequestItemReader<>(GroupMemberRequest.class,
-                in -> new GroupMemberRequest(in.groupId(), in.emailAddress(), in.domain(), in.notes()),
+                (in, options) -> new GroupMemberRequest(
+                        in.getHeader(GROUP_ID, options.getGroupId(), String.class),
+                        in.getHeader(EMAIL_ADDRESS, options.getEmailAddress(), String.class),
+                        in.getHeader(DOMAIN, options.getDomain(), String.class),
+                        in.getHeader(NOTES, options.getNotes(), String.class)),
                 "emailAddress", mapper);
 
         handlers.put(FIND_GROUPS, new PagedReadHandler<>(findGroups, FindGroupsResult.class, FindGroupsResult::folders));
         var groupMembers = new PagedReadHandler<>(groupId, GroupMembersResult.class, GroupMembersResult::groupMembers);
-        var memberChanges = new WriteHandler<GroupMemberRequest, MemberChangeResult>(
-                groupMember, MemberChangeResult.class, true, (in, out) -> (MemberChangeResult) out);
+        var memberChanges = WriteHandler.returningData(groupMember, MemberChangeResult.class);
         handlers.put(GET_GROUP_MEMBERS, groupMembers);
-        handlers.put(CREATE_GROUP, new WriteHandler<>(createGroup, Group.class, true, (in, out) -> (Group) out));
-        handlers.put(UPDATE_GROUP, new WriteHandler<>(updateGroup, Group.class, true, (in, out) -> (Group) out));
+        handlers.put(CREATE_GROUP, WriteHandler.returningData(createGroup, Group.class));
+        handlers.put(UPDATE_GROUP, WriteHandler.returningData(updateGroup, Group.class));
         // delete-group returns no data: the result of a deleted group is its id.
-        handlers.put(DELETE_GROUP, new WriteHandler<>(groupId, JsonNode.class, false, (in, out) -> in.id()));
+        handlers.put(DELETE_GROUP, WriteHandler.withoutData(groupId, GroupIdRequest::id));
         handlers.put(ADD_GROUP_MEMBER, memberChanges);
         handlers.put(REMOVE_GROUP_MEMBER, memberChanges);
         handlers.put(GET_CONNECTION, new NoInputHandler<>(Connection.class));

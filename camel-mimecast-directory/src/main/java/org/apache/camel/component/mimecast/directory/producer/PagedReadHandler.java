@@ -13,6 +13,7 @@ import org.apache.camel.component.mimecast.directory.model.RequestItem;
 
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.NEXT_PAGE_TOKEN;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.PAGE_SIZE;
+import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.PAGE_TOKEN;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.PREVIOUS_PAGE_TOKEN;
 
 /**
@@ -37,16 +38,17 @@ final class PagedReadHandler<I extends RequestItem, R, T> implements OperationHa
 
     @Override
     public void process(Exchange exchange, ProducerContext context) {
-        ExchangeInputs inputs = new ExchangeInputs(exchange, context.configuration());
         String operation = context.operation().operationName();
-        RequestItems<I> request = reader.read(exchange, inputs, operation);
+        RequestItems<I> request = reader.read(exchange, context.configuration(), operation);
         if (request.items().size() != 1) {
             throw new MimecastValidationException(
                     "body", operation + " takes one query per call, got " + request.items().size()
                             + ": split the list and call once per item");
         }
-        Integer pageSize = inputs.pageSize();
-        Pages<R, T> pages = read(context, request.items().get(0), pageSize, inputs.pageToken(),
+        Integer pageSize = ExchangeInputs.pageSize(exchange, context.configuration());
+        String pageToken = exchange.getMessage().getHeader(PAGE_TOKEN, context.configuration().getPageToken(),
+                String.class);
+        Pages<R, T> pages = read(context, request.items().get(0), pageSize, pageToken,
                 context.configuration().isPaginate());
 
         ApiResponse<R> page = pages.lastPage();

@@ -7,7 +7,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,8 +15,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
 import org.apache.camel.component.mimecast.directory.MimecastValidationException;
 import org.apache.camel.component.mimecast.directory.model.RequestItem;
+
+import static org.apache.camel.component.mimecast.directory.client.ErrorTexts.firstLine;
 
 /**
  * Reads the request items of an operation from an exchange. The body may be a typed request, a {@code Map}, a JSON
@@ -30,24 +34,25 @@ import org.apache.camel.component.mimecast.directory.model.RequestItem;
 final class RequestItemReader<I extends RequestItem> {
 
     private final Class<I> type;
-    private final Function<ExchangeInputs, I> fromInputs;
+    private final BiFunction<Message, MimecastDirectoryConfiguration, I> fromInputs;
     private final String shorthandField;
     private final ObjectMapper mapper;
 
     /**
      * @param type           the request item type
-     * @param fromInputs     builds an item from headers and options alone
+     * @param fromInputs     builds an item from headers and options alone (a header wins over its option)
      * @param shorthandField the field a plain (non JSON) string stands for, or null when there is none
      */
-    RequestItemReader(Class<I> type, Function<ExchangeInputs, I> fromInputs, String shorthandField, ObjectMapper mapper) {
+    RequestItemReader(Class<I> type, BiFunction<Message, MimecastDirectoryConfiguration, I> fromInputs,
+                      String shorthandField, ObjectMapper mapper) {
         this.type = type;
         this.fromInputs = fromInputs;
         this.shorthandField = shorthandField;
         this.mapper = mapper;
     }
 
-    RequestItems<I> read(Exchange exchange, ExchangeInputs inputs, String operation) {
-        ObjectNode defaults = mapper.valueToTree(fromInputs.apply(inputs));
+    RequestItems<I> read(Exchange exchange, MimecastDirectoryConfiguration configuration, String operation) {
+        ObjectNode defaults = mapper.valueToTree(fromInputs.apply(exchange.getMessage(), configuration));
         Object body = exchange.getMessage().getBody();
         RequestItems<I> items;
         if (body == null) {
@@ -189,13 +194,5 @@ final class RequestItemReader<I extends RequestItem> {
 
     private String exampleJson() {
         return "{" + (shorthandField == null ? "\"id\":\"...\"" : "\"" + shorthandField + "\":\"...\"") + "}";
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

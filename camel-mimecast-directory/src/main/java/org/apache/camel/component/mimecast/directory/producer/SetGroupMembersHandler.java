@@ -49,11 +49,11 @@ final class SetGroupMembersHandler implements OperationHandler {
     private static final String NOT_MEMBER = "err_folder_email_address_not_found";
 
     private final PagedReadHandler<GroupIdRequest, GroupMembersResult, Member> memberReads;
-    private final WriteHandler<GroupMemberRequest, MemberChangeResult> memberWrites;
+    private final WriteHandler<GroupMemberRequest, MemberChangeResult, MemberChangeResult> memberWrites;
     private final WantedMembersReader reader;
 
     SetGroupMembersHandler(PagedReadHandler<GroupIdRequest, GroupMembersResult, Member> memberReads,
-                           WriteHandler<GroupMemberRequest, MemberChangeResult> memberWrites,
+                           WriteHandler<GroupMemberRequest, MemberChangeResult, MemberChangeResult> memberWrites,
                            WantedMembersReader reader) {
         this.memberReads = memberReads;
         this.memberWrites = memberWrites;
@@ -63,8 +63,7 @@ final class SetGroupMembersHandler implements OperationHandler {
     @Override
     public void process(Exchange exchange, ProducerContext context) {
         MimecastDirectoryConfiguration configuration = context.configuration();
-        ExchangeInputs inputs = new ExchangeInputs(exchange, configuration);
-        String groupId = inputs.groupId();
+        String groupId = exchange.getMessage().getHeader(GROUP_ID, configuration.getGroupId(), String.class);
         if (groupId == null || groupId.isBlank()) {
             throw new MimecastValidationException(
                     "groupId",
@@ -76,8 +75,9 @@ final class SetGroupMembersHandler implements OperationHandler {
                     "maxRemovals", "maxRemovals must be 0 or more, was " + maxRemovals + ": or leave it unset");
         }
         WriteHandler.requireValidBatchSize(configuration);
-        boolean dryRun = dryRun(exchange, configuration);
-        Integer pageSize = inputs.pageSize();
+        boolean dryRun = ExchangeInputs.headerOrOption(
+                exchange, DRY_RUN, configuration.isDryRun(), Boolean.class, "dryRun", "true or false");
+        Integer pageSize = ExchangeInputs.pageSize(exchange, configuration);
         List<WantedMember> wanted = reader.read(exchange, groupId);
 
         PagedReadHandler.Pages<GroupMembersResult, Member> current = memberReads.read(
@@ -147,19 +147,6 @@ final class SetGroupMembersHandler implements OperationHandler {
         }
         MimecastApiException interruption = written.interruption();
         return interruption;
-    }
-
-    private static boolean dryRun(Exchange exchange, MimecastDirectoryConfiguration configuration) {
-        Object header = exchange.getMessage().getHeader(DRY_RUN);
-        if (header == null) {
-            return configuration.isDryRun();
-        }
-        Boolean value = exchange.getContext().getTypeConverter().tryConvertTo(Boolean.class, exchange, header);
-        if (value == null) {
-            throw new MimecastValidationException(
-                    "dryRun", "Header " + DRY_RUN + " must be true or false, was '" + header + "'");
-        }
-        return value;
     }
 
     private static void finish(Message message, Outcome outcome) {

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mimecast.directory.MimecastValidationException;
 
+import static org.apache.camel.component.mimecast.directory.client.ErrorTexts.firstLine;
+
 /**
  * Reads the wanted membership of set-group-members from the body: a {@code List} (or array) of email addresses and
  * domains as strings, of maps or beans with {@code emailAddress} or {@code domain} (a {@code Member} as read from
@@ -141,10 +143,5 @@ final class WantedMembersReader {
     private static MimecastValidationException invalid(int index, String problem) {
         return new MimecastValidationException("body", "Item " + index + " of the body " + problem + " (" + OPERATION
                                                        + " takes a list of the members the group should have)");
-    }
-
-    private static String firstLine(String message) {
-        int newline = message == null ? -1 : message.indexOf('\n');
-        return message == null ? "" : newline < 0 ? message : message.substring(0, newline);
     }
 }

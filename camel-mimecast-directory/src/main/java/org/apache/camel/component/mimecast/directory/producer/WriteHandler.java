@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -34,37 +35,48 @@ import static org.apache.camel.component.mimecast.directory.MimecastDirectoryCon
  * by the key Mimecast echoes.
  *
  * @param <I> the request item type
+ * @param <D> the type of the response's data items
  * @param <R> the result type of one item
  */
-final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
+final class WriteHandler<I extends RequestItem, D, R> implements OperationHandler {
 
     /** The error code of an item whose outcome the response does not tell. */
     static final String UNCONFIRMED = "unconfirmed";
 
     private final RequestItemReader<I> reader;
-    private final Class<?> responseType;
+    private final Class<D> responseType;
     private final boolean successHasData;
-    private final BiFunction<I, Object, R> resultOf;
+    private final BiFunction<I, D, R> resultOf;
 
     /**
      * @param responseType   the type of the response's data items
      * @param successHasData whether each successful item has a data item (false for delete-group)
      * @param resultOf       the result of one successful item from its request and its data item (null if none)
      */
-    WriteHandler(RequestItemReader<I> reader, Class<?> responseType, boolean successHasData,
-                 BiFunction<I, Object, R> resultOf) {
+    private WriteHandler(RequestItemReader<I> reader, Class<D> responseType, boolean successHasData,
+                         BiFunction<I, D, R> resultOf) {
         this.reader = reader;
         this.responseType = responseType;
         this.successHasData = successHasData;
         this.resultOf = resultOf;
     }
 
+    /** A write whose result for each item is the data item Mimecast returns for it. */
+    static <I extends RequestItem, D> WriteHandler<I, D, D> returningData(RequestItemReader<I> reader, Class<D> type) {
+        return new WriteHandler<>(reader, type, true, (item, data) -> data);
+    }
+
+    /** A write whose response has no data items: the result of each item is made from its request. */
+    static <I extends RequestItem, R> WriteHandler<I, JsonNode, R> withoutData(
+            RequestItemReader<I> reader, Function<I, R> resultOf) {
+        return new WriteHandler<>(reader, JsonNode.class, false, (item, data) -> resultOf.apply(item));
+    }
+
     @Override
     public void process(Exchange exchange, ProducerContext context) {
         MimecastDirectoryConfiguration configuration = context.configuration();
         requireValidBatchSize(configuration);
-        RequestItems<I> request = reader.read(
-                exchange, new ExchangeInputs(exchange, configuration), context.operation().operationName());
+        RequestItems<I> request = reader.read(exchange, configuration, context.operation().operationName());
         List<I> items = request.items();
 
         Written<R> written = write(items, context);
@@ -116,7 +128,7 @@ final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
             return new Batch<>(chunk.size(), null, null);
         }
         try {
-            ApiResponse<?> response = context.client().call(context.operation(), MimecastRequest.of(chunk),
+            ApiResponse<D> response = context.client().call(context.operation(), MimecastRequest.of(chunk),
                     responseType);
             return new Batch<>(chunk.size(), response, match(chunk, response, context.mapper()));
         } catch (MimecastApiException e) {
@@ -195,11 +207,9 @@ final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
             if (batches.size() == 1) {
                 return first;
             }
-            return new MimecastApiException(
-                    first.getMessage() + ". Of " + total + " items: " + fates + " (" + applied.size()
-                                            + " applied, see getSucceeded())",
-                    first.getOperation(), first.getHttpStatus(), first.getRequestId(), first.isRetryable(),
-                    first.getFailures(), applied, first);
+            return first.interrupting(first.getMessage() + ". Of " + total + " items: " + fates + " ("
+                                      + applied.size() + " applied, see getSucceeded())",
+                    applied);
         }
     }
 
@@ -208,10 +218,10 @@ final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
      * names no item, the items without a failure of their own cannot be told apart from it: they are reported as
      * unconfirmed, never as applied.
      */
-    private List<ItemResult<R>> match(List<I> chunk, ApiResponse<?> response, ObjectMapper mapper) {
+    private List<ItemResult<R>> match(List<I> chunk, ApiResponse<D> response, ObjectMapper mapper) {
         List<JsonNode> sent = chunk.stream().map(item -> (JsonNode) mapper.valueToTree(item)).toList();
         FailureMatcher.Matches matches = FailureMatcher.match(sent, response.body().fail());
-        Iterator<?> data = response.body().data().iterator();
+        Iterator<D> data = response.body().data().iterator();
         List<ItemResult<R>> outcomes = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             I item = chunk.get(i);
@@ -222,7 +232,7 @@ final class WriteHandler<I extends RequestItem, R> implements OperationHandler {
             if (failure != null) {
                 outcomes.add(new ItemResult<>(item, null, failure));
             } else {
-                Object dataItem = successHasData && data.hasNext() ? data.next() : null;
+                D dataItem = successHasData && data.hasNext() ? data.next() : null;
                 outcomes.add(new ItemResult<>(item, resultOf.apply(item, dataItem), null));
             }
         }

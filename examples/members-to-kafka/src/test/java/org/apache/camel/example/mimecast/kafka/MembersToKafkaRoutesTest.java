@@ -1,5 +1,6 @@
 package org.apache.camel.example.mimecast.kafka;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -89,9 +91,11 @@ class MembersToKafkaRoutesTest {
 
             directory.addMember(staff, "new.hire@example.com", null);
             directory.removeMember(staff, "user00007@example.com");
-            List<ConsumerRecord<String, String>> records = awaitRecords("member-changes", n -> n >= 22);
-            Thread.sleep(1000); // a few more polls: nothing changed, so nothing more may be published
-            records = awaitRecords("member-changes", n -> true);
+            awaitRecords("member-changes", n -> n >= 22);
+            // A few more polls: nothing changed, so nothing more may be published.
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                    .until(() -> TopicReader.readAll(kafka.bootstrapServers(), "member-changes").size() == 22);
+            List<ConsumerRecord<String, String>> records = awaitRecords("member-changes", n -> true);
             assertEquals(22, records.size());
 
             // The second poll's changes, in the consumer's order (joiners, then leavers) on the one partition.
@@ -131,18 +135,9 @@ class MembersToKafkaRoutesTest {
         return context;
     }
 
-    private static List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<Integer> enough)
-            throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (true) {
-            List<ConsumerRecord<String, String>> records = TopicReader.readAll(kafka.bootstrapServers(), topic);
-            if (enough.test(records.size())) {
-                return records;
-            }
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("Only " + records.size() + " records in " + topic);
-            }
-            Thread.sleep(200);
-        }
+    private static List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<Integer> enough) {
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .alias("records in " + topic)
+                .until(() -> TopicReader.readAll(kafka.bootstrapServers(), topic), records -> enough.test(records.size()));
     }
 }
