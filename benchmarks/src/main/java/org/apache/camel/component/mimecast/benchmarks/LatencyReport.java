@@ -14,7 +14,7 @@ import org.apache.camel.component.mimecast.emulator.RecordedRequest;
 /**
  * The two scenarios of a far-away API, side by side at 0, 100 and 300 ms per call: a changes poll of 10 groups of
  * 2,000 members (pageSize 500: 40 reads at the least) and a 2,000-member add (batches of 10: 200 writes at the least),
- * each with maxConcurrentCalls 1 (sequential), 4 (the default) and 8 and 16. The ratio is the elapsed time over
+ * each with maxConcurrentCalls 1 (sequential), 4, 6 (the default) and 16. The ratio is the elapsed time over
  * calls x latency: 1.0 is a sequential client with no overhead. Then the same add under an emulator quota, counting
  * 429s.
  */
@@ -24,7 +24,7 @@ final class LatencyReport {
     static final int MEMBERS = 2_000;
     static final int PAGE_SIZE = 500;
     static final int[] LATENCIES = { 0, 100, 300 };
-    static final int[] CONCURRENCY = { 1, 4, 8, 16 };
+    static final int[] CONCURRENCY = { 1, 4, 6, 16 };
 
     /** One measurement. */
     record Row(String scenario, int latencyMillis, int maxConcurrentCalls, long millis, int calls, int minimumCalls,

@@ -70,8 +70,8 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     private long callTimeout = 300000L;
     @UriParam(label = "advanced", defaultValue = "3")
     private int maxRetries = 3;
-    @UriParam(label = "advanced", defaultValue = "4")
-    private int maxConcurrentCalls = 4;
+    @UriParam(label = "advanced", defaultValue = "6")
+    private int maxConcurrentCalls = 6;
     @UriParam(label = "advanced", defaultValue = "0")
     private int rateLimitReserve;
     @UriParam(label = "advanced", defaultValue = "1000")

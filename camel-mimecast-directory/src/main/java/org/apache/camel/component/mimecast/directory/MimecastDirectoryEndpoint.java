@@ -2,6 +2,7 @@ package org.apache.camel.component.mimecast.directory;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Category;
@@ -103,8 +104,9 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
     }
 
     /**
-     * The threads that overlap this endpoint's independent calls (batches of a bulk write, groups of a poll), as many
-     * as maxConcurrentCalls; null when that is 1, so that calls run one after the other on the caller's thread.
+     * The threads that overlap this endpoint's independent calls (batches of a bulk write, groups of a poll), twice
+     * maxConcurrentCalls (the calls in flight stay at maxConcurrentCalls); null when that is 1, so that calls run one
+     * after the other on the caller's thread.
      */
     public synchronized Executor getCallExecutor() {
         if (configuration.getMaxConcurrentCalls() <= 1) {
@@ -113,10 +115,17 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
         if (callExecutor == null) {
             // Abort, not Camel's default CallerRuns: a pool being shut down would silently drop the task and leave its
             // caller waiting; a rejected task runs on the caller's thread instead (see ParallelCalls).
+            // Twice as many threads as calls in flight (the CallGate holds those at maxConcurrentCalls): a group
+            // between two of its pages then never leaves a call slot idle while another group has a page to read.
+            int threads = 2 * configuration.getMaxConcurrentCalls();
             ThreadPoolProfile profile = new ThreadPoolProfile("MimecastDirectoryCalls");
-            profile.setPoolSize(configuration.getMaxConcurrentCalls());
-            profile.setMaxPoolSize(configuration.getMaxConcurrentCalls());
+            profile.setPoolSize(threads);
+            profile.setMaxPoolSize(threads);
             profile.setMaxQueueSize(-1);
+            // Kept alive between polls and batches: a thread created per call costs more than the call's overhead.
+            profile.setKeepAliveTime(60L);
+            profile.setTimeUnit(TimeUnit.SECONDS);
+            profile.setAllowCoreThreadTimeOut(false);
             profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
             callExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(
                     this, "MimecastDirectoryCalls", profile);

@@ -226,7 +226,7 @@ public class MimecastDirectoryComponentConfiguration extends ComponentConfigurat
      * of a poll and the batches of a bulk write overlap up to this many, and every endpoint of the user shares the
      * limit (the first endpoint to start sets it). 1 makes every call sequential.
      */
-    private Integer maxConcurrentCalls = 4;
+    private Integer maxConcurrentCalls = 6;
 
     /**
      * The share of Mimecast's per-user quota, in percent (0 to 90), to leave to other applications of the same API
