@@ -20,13 +20,13 @@ import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mimecast.directory.model.ItemResult;
 import org.apache.camel.component.mimecast.directory.model.MemberChangeResult;
+import org.apache.camel.component.mimecast.directory.support.HealthChecks;
 import org.apache.camel.component.mimecast.directory.support.HostileServer;
 import org.apache.camel.component.mimecast.directory.support.LogCapture;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.health.HealthCheckRepository;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,10 +79,7 @@ class HostileServerTest extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         server = new HostileServer();
-        CamelContext context = super.createCamelContext();
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setCamelContext(context);
-        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
+        CamelContext context = HealthChecks.enable(super.createCamelContext());
         MimecastDirectoryComponent component = new MimecastDirectoryComponent();
         component.getConfiguration().setBaseUrl(server.baseUrl());
         component.getConfiguration().setRetryBackoff(10);

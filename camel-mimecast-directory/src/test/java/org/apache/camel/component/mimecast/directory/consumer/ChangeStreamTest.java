@@ -17,12 +17,11 @@ import org.apache.camel.component.mimecast.directory.MimecastDirectoryComponent;
 import org.apache.camel.component.mimecast.directory.MimecastTestSupport;
 import org.apache.camel.component.mimecast.directory.model.Member;
 import org.apache.camel.component.mimecast.directory.model.MemberChange;
+import org.apache.camel.component.mimecast.directory.support.HealthChecks;
 import org.apache.camel.component.mimecast.emulator.FaultPlan.MalformedReply;
 import org.apache.camel.health.HealthCheck;
 import org.apache.camel.health.HealthCheckHelper;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.impl.DefaultCamelContext;
-import org.apache.camel.impl.health.DefaultHealthCheckRegistry;
 import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.support.processor.state.MemoryStateRepository;
 import org.junit.jupiter.api.Test;
@@ -52,11 +51,7 @@ class ChangeStreamTest extends MimecastTestSupport {
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
-        CamelContext context = super.createCamelContext();
-        HealthCheckRegistry registry = new DefaultHealthCheckRegistry();
-        registry.setCamelContext(context);
-        context.getCamelContextExtension().addContextPlugin(HealthCheckRegistry.class, registry);
-        return context;
+        return HealthChecks.enable(super.createCamelContext());
     }
 
     @ParameterizedTest
