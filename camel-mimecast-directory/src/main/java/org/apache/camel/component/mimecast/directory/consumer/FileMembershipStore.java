@@ -211,6 +211,9 @@ final class FileMembershipStore extends MemoryMembershipStore {
 
     @Override
     synchronized void begin(String groupId, Collection<String> identities) {
+        if (pending(groupId).containsAll(identities)) {
+            return; // the same exchange again (its route keeps failing): already durable, the journal need not grow
+        }
         appendToJournal(groupId, json -> writeArray(json, "p", identities));
         super.begin(groupId, identities);
     }

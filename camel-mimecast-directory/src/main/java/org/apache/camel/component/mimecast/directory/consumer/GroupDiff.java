@@ -16,7 +16,9 @@ import org.apache.camel.component.mimecast.directory.model.MemberChangeType;
  * @param group    the group
  * @param baseline true when the group had no stored membership (every member is ADDED)
  * @param changes  additions in the order read, then removals
- * @param removals how many of the changes are removals
+ * @param removals how many of the changes remove a member of the stored membership (a pending member's REMOVED, see
+ *                 {@link MembershipStore#begin}, may concern one the downstream view never saw: not counted against
+ *                 maxRemovals)
  * @param members  how many members the group has as read
  */
 record GroupDiff(WatchedGroup group, boolean baseline, List<MemberChange> changes, int removals, int members) {
@@ -49,7 +51,8 @@ record GroupDiff(WatchedGroup group, boolean baseline, List<MemberChange> change
         });
         removed.forEach(identity -> changes.add(new MemberChange(group.id(), MemberChangeType.REMOVED,
                 removedMember(identity))));
-        return new GroupDiff(group, previous == null, changes, removed.size(), current.size());
+        int removalsOfStoredMembers = previous == null ? 0 : (int) removed.stream().filter(previous::contains).count();
+        return new GroupDiff(group, previous == null, changes, removalsOfStoredMembers, current.size());
     }
 
     /** The identities a slice of changes adds or removes ({@code type}), or both ({@code null}), for the store. */

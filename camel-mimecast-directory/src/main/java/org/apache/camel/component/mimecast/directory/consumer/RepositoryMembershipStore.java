@@ -37,7 +37,19 @@ final class RepositoryMembershipStore extends MembershipStore {
 
     @Override
     String describe(String groupId) {
-        return "stateRepository " + repository.getClass().getSimpleName() + ", key " + key(groupId);
+        return "stateRepository " + repository.getClass().getSimpleName() + ", keys " + key(groupId) + " and "
+               + pendingKey(groupId);
+    }
+
+    /**
+     * Forgets what this JVM cached of the group: it is claimed at the start of each poll, and since its last poll
+     * another node (behind {@code master:}, sharing the repository) may have committed or begun exchanges.
+     */
+    @Override
+    synchronized void claim(String groupId, Object owner) {
+        super.claim(groupId, owner);
+        cache.remove(groupId);
+        pendingCache.remove(groupId);
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.apache.camel.support.service.ServiceSupport;
  *
  * <pre>
  * CREATE TABLE IF NOT EXISTS mimecast_directory_state (
- *     state_key   VARCHAR(255) PRIMARY KEY,
+ *     state_key   VARCHAR(1024) PRIMARY KEY,
  *     state_value TEXT NOT NULL,
  *     updated_at  TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP
  * )
@@ -174,7 +174,7 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
 
     private void create(Connection connection) throws SQLException {
         try (Statement ddl = connection.createStatement()) {
-            ddl.execute("CREATE TABLE IF NOT EXISTS " + tableName + " (state_key VARCHAR(255) PRIMARY KEY,"
+            ddl.execute("CREATE TABLE IF NOT EXISTS " + tableName + " (state_key VARCHAR(1024) PRIMARY KEY,"
                         + " state_value TEXT NOT NULL,"
                         + " updated_at TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP)");
             if (!connection.getAutoCommit()) {

@@ -456,6 +456,31 @@ class ChangeStreamTest extends MimecastTestSupport {
     }
 
     @Test
+    void aPendingMembersRemovalDoesNotCountAgainstMaxRemovals() throws Exception {
+        // The route fails on an ADDED before writing it, and the member leaves: the REMOVED that follows concerns a
+        // member the stored membership never had, so maxRemovals=0 must not hold the group back.
+        String group = emulator().directory().createGroup("Staff").id();
+        emulator().directory().addMembers(group, 2);
+        java.util.concurrent.atomic.AtomicBoolean failOnce = new java.util.concurrent.atomic.AtomicBoolean(true);
+        bindRecorder(context);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from(CHANGES + "&splitMembers=true&maxRemovals=0&groupId=" + group).routeId("watch").process(e -> {
+                    MemberChange change = e.getMessage().getBody(MemberChange.class);
+                    if (change.member().identity().equals("user00002@example.com") && failOnce.getAndSet(false)) {
+                        emulator().directory().removeMember(group, "user00002@example.com");
+                        throw new IllegalStateException("downstream refused it before writing");
+                    }
+                    received.add(describe(change));
+                });
+            }
+        });
+        await().atMost(10, TimeUnit.SECONDS).until(() -> received.contains("REMOVED user00002@example.com"));
+        assertTrue(reported.stream().noneMatch(e -> rootMessages(e).contains("maxRemovals")), reported.toString());
+    }
+
+    @Test
     void negativeLimitsAreRefusedBeforeAnyCall() {
         for (String option : List.of("maxRemovals=-1", "maxMessagesPerPoll=-2")) {
             Exception e = assertThrows(Exception.class, () -> consume("watch-" + option.charAt(3),

@@ -132,4 +132,18 @@ class FileMembershipStoreTest {
             reopened.close();
         }
     }
+
+    @Test
+    void anExchangeThatKeepsFailingDoesNotGrowTheJournal() throws Exception {
+        Path file = dir.resolve("failing.state");
+        FileMembershipStore store = new FileMembershipStore(file);
+        try {
+            for (int retry = 0; retry < 1000; retry++) {
+                store.begin("g", List.of("a@x.com", "b@x.com"));
+            }
+            assertEquals(1, Files.readAllLines(dir.resolve("failing.state.journal")).size(), "one pending line");
+        } finally {
+            store.close();
+        }
+    }
 }
