@@ -17,7 +17,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import org.apache.camel.component.mimecast.directory.state.EmbeddedPostgresServer;
+import org.apache.camel.component.mimecast.postgres.EmbeddedPostgresServer;
 import org.apache.camel.component.mimecast.emulator.InMemoryDirectory;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.component.mimecast.emulator.RecordedRequest;

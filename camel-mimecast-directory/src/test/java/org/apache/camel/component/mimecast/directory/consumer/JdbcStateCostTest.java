@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.apache.camel.component.mimecast.directory.state.EmbeddedPostgresServer;
+import org.apache.camel.component.mimecast.postgres.EmbeddedPostgresServer;
 import org.apache.camel.component.mimecast.directory.state.JdbcStateRepository;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.processor.state.MemoryStateRepository;

