@@ -4,37 +4,27 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-
-import javax.imageio.ImageIO;
 
 /**
  * Draws the latency ratios (elapsed over calls x latency) as grouped bars, one panel per scenario, with the JDK only.
  */
 final class LatencyPlot {
 
-    private static final int WIDTH = 1000;
-    private static final int HEIGHT = 420;
-    private static final Color[] COLORS = {
-            new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40) };
+    private static final int WIDTH = PerformancePlot.WIDTH;
+    private static final int HEIGHT = PerformancePlot.HEIGHT;
+    private static final Color[] COLORS = PerformancePlot.COLORS;
 
     private LatencyPlot() {
     }
 
     static void write(List<LatencyReport.Row> rows, Path png) throws IOException {
-        BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, WIDTH, HEIGHT);
-        panel(g, 0, "changes poll, 10 groups x 2,000", rows);
-        panel(g, WIDTH / 2, "2,000 adds", rows);
-        g.dispose();
-        ImageIO.write(image, "png", png.toFile());
+        PerformancePlot.writePng(png, g -> {
+            panel(g, 0, "changes poll, 10 groups x 2,000", rows);
+            panel(g, WIDTH / 2, "2,000 adds", rows);
+        });
     }
 
     private static void panel(Graphics2D g, int x0, String scenario, List<LatencyReport.Row> all) {

@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 
 import javax.imageio.ImageIO;
@@ -18,23 +19,32 @@ import javax.imageio.ImageIO;
  */
 final class PerformancePlot {
 
-    private static final int WIDTH = 1000;
-    private static final int HEIGHT = 420;
-    private static final Color[] COLORS = { new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44) };
+    static final int WIDTH = 1000;
+    static final int HEIGHT = 420;
+    static final Color[] COLORS = {
+            new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44), new Color(214, 39, 40) };
 
     private PerformancePlot() {
     }
 
     static void write(List<ScaleReport.Row> rows, Path png) throws IOException {
+        writePng(png, g -> {
+            panel(g, 0, "Time (ms)", rows, List.of("paginate=true read", "snapshot consumer poll",
+                    "changes poll (1% churn)"),
+                    List.of(r -> r.paginateMillis(), r -> r.snapshotMillis(), r -> r.changesPollMillis()));
+            panel(g, WIDTH / 2, "Heap (MB)", rows, List.of("paginate=true: list retained", "snapshot: peak live growth"),
+                    List.of(r -> r.paginateRetainedBytes() / 1e6, r -> r.snapshotPeakLiveBytes() / 1e6));
+        });
+    }
+
+    /** A white, antialiased WIDTH x HEIGHT canvas, drawn on by {@code draw}, written as a PNG. */
+    static void writePng(Path png, Consumer<Graphics2D> draw) throws IOException {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, WIDTH, HEIGHT);
-        panel(g, 0, "Time (ms)", rows, List.of("paginate=true read", "snapshot consumer poll", "changes poll (1% churn)"),
-                List.of(r -> r.paginateMillis(), r -> r.snapshotMillis(), r -> r.changesPollMillis()));
-        panel(g, WIDTH / 2, "Heap (MB)", rows, List.of("paginate=true: list retained", "snapshot: peak live growth"),
-                List.of(r -> r.paginateRetainedBytes() / 1e6, r -> r.snapshotPeakLiveBytes() / 1e6));
+        draw.accept(g);
         g.dispose();
         ImageIO.write(image, "png", png.toFile());
     }
