@@ -102,7 +102,8 @@ public final class BenchmarkMain {
                                               + "rejected_429,ratio\n");
         for (LatencyReport.Row r : rows) {
             System.out.println("  " + r);
-            csv.append(r.scenario()).append(',').append(r.latencyMillis()).append(',').append(r.maxConcurrentCalls())
+            // Quoted: scenario names hold commas ("2,000 adds").
+            csv.append('"').append(r.scenario()).append("\",").append(r.latencyMillis()).append(',').append(r.maxConcurrentCalls())
                     .append(',').append(r.millis()).append(',').append(r.calls()).append(',').append(r.minimumCalls())
                     .append(',').append(r.rejected()).append(',')
                     .append(r.latencyMillis() == 0 ? "" : String.format("%.3f", r.ratio())).append('\n');
