@@ -19,7 +19,7 @@ public class MimecastApiException extends RuntimeException {
     private final List<ItemFailure> failures;
     private final transient List<?> succeeded;
 
-    public MimecastApiException(String message, String operation, int httpStatus, String requestId, boolean retryable,
+    protected MimecastApiException(String message, String operation, int httpStatus, String requestId, boolean retryable,
                                 List<ItemFailure> failures, List<?> succeeded, Throwable cause) {
         super(message, cause);
         this.operation = operation;
@@ -38,6 +38,13 @@ public class MimecastApiException extends RuntimeException {
             String message, String operation, int httpStatus, String requestId, boolean retryable) {
         return new MimecastApiException(
                 message, operation, httpStatus, requestId, retryable, List.of(), List.of(), null);
+    }
+
+    /** A refused status whose body carried {@code fail[]} entries. */
+    public static MimecastApiException ofRefusal(
+            String message, String operation, int httpStatus, String requestId, boolean retryable,
+            List<ItemFailure> failures) {
+        return new MimecastApiException(message, operation, httpStatus, requestId, retryable, failures, List.of(), null);
     }
 
     /**
@@ -65,12 +72,20 @@ public class MimecastApiException extends RuntimeException {
                 message, operation.operationName(), 0, requestId, retryable, List.of(), List.of(), cause);
     }
 
-    /** The same failure with another message (everything else, cause and stack trace included, kept). */
-    public MimecastApiException withMessage(String message) {
+    /**
+     * The same failure told with other texts: its message, its failures and its cause (status, request id, succeeded
+     * items and stack trace kept). For masking secrets.
+     */
+    public MimecastApiException retold(String message, List<ItemFailure> failures, Throwable cause) {
         MimecastApiException copy = new MimecastApiException(
-                message, operation, httpStatus, requestId, retryable, failures, succeeded, getCause());
+                message, operation, httpStatus, requestId, retryable, failures, succeeded, cause);
         copy.setStackTrace(getStackTrace());
         return copy;
+    }
+
+    /** The same failure with another message (everything else, cause and stack trace included, kept). */
+    public MimecastApiException withMessage(String message) {
+        return retold(message, failures, getCause());
     }
 
     /**

@@ -268,6 +268,41 @@ class HostileServerTest extends CamelTestSupport {
     }
 
     @Test
+    void aTimedOutAttemptOfAReadIsRepeatedAlone() {
+        // The deadline ends the attempt, not the call: the next attempt gets the answer.
+        server.on("/api/directory/get-group-members", inTurn(
+                dripped("{\"meta\":{\"status\":200},\"data\":[{\"groupMembers\":[]}],\"fail\":[]}"
+                        + " ".repeat(200), 50),
+                json(200, "{\"meta\":{\"status\":200},\"data\":[{\"groupMembers\":[{\"emailAddress\":"
+                          + "\"a@example.com\"}]}],\"fail\":[]}")));
+        Exchange reply = template.request(hmac("get-group-members") + "&groupId=g1&responseTimeout=800&maxRetries=2",
+                exchange -> {
+                });
+        assertEquals(null, reply.getException());
+        assertEquals(2, server.requests().size());
+        assertEquals(2, reply.getMessage().getHeader(MimecastDirectoryConstants.REQUEST_COUNT));
+    }
+
+    @Test
+    void aTimedOutWriteIsNotRepeated() {
+        server.on("/api/directory/add-group-member", dripped(
+                "{\"meta\":{\"status\":200},\"data\":[],\"fail\":[]}" + " ".repeat(200), 50));
+        MimecastApiException failure = failureOf(
+                hmac("add-group-member") + "&groupId=g1&responseTimeout=800&maxRetries=3", "a@example.com");
+        assertTrue(failure.getMessage().contains("Not retried: the write may have been applied"),
+                failure.getMessage());
+        assertEquals(1, server.requests().size());
+    }
+
+    @Test
+    void tokenRequestsAreNotRepeatedByTheDirectoryRetries() {
+        server.on("/oauth/token", json(503, "{\"error\":\"temporarily_unavailable\"}"));
+        MimecastApiException failure = failureOf(oauth2("find-groups") + "&maxRetries=3", null);
+        assertTrue(failure.getMessage().contains("OAuth 2.0 token request"), failure.getMessage());
+        assertEquals(1, server.requests().size(), "one token request, no directory call");
+    }
+
+    @Test
     void retryAfterInSecondsIsWaited() {
         assertWaitsFor(429, "1", 1000, 3000);
         assertEquals(2, server.requests().size());

@@ -4,17 +4,20 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.apache.hc.client5.http.classic.ExecRuntime;
 import org.apache.hc.core5.concurrent.Cancellable;
 
 /**
- * Aborts HTTP exchanges that outlive their deadline. HttpClient's timeouts bound each connect and each socket read,
- * not the exchange: a server that drips its body one byte at a time could otherwise hold a call for ever. One daemon
- * thread for the JVM is enough; it only flips cancellation flags.
+ * Ends HTTP exchanges that outlive their deadline. HttpClient's timeouts bound each connect and each socket read, not
+ * the exchange: a server that drips its body one byte at a time could otherwise hold a call for ever. One daemon thread
+ * for the JVM is enough; it only flips flags and hands the closing of connections to another thread.
  */
 final class CallDeadlines {
 
     private static final ScheduledThreadPoolExecutor TIMER = createTimer();
+    private static final long LEASE_RECHECK_MILLIS = 20;
 
     private CallDeadlines() {
     }
@@ -37,5 +40,45 @@ final class CallDeadlines {
             // Off the timer thread: closing a connection could block, and every deadline in the JVM waits on it.
             CompletableFuture.runAsync(exchange::cancel);
         }, millis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Drops the connection of one attempt after {@code millis} unless the returned deadline is closed first. Unlike
+     * cancelling the request, this ends only the attempt: HttpClient's retry step may then repeat it.
+     */
+    static AttemptDeadline dropConnectionAfter(ExecRuntime attempt, long millis, Runnable onExpiry) {
+        AttemptDeadline deadline = new AttemptDeadline();
+        deadline.timer = TIMER.schedule(() -> {
+            onExpiry.run();
+            CompletableFuture.runAsync(() -> deadline.drop(attempt));
+        }, millis, TimeUnit.MILLISECONDS);
+        return deadline;
+    }
+
+    /** The deadline of one attempt: close it when the attempt ends. */
+    static final class AttemptDeadline implements AutoCloseable {
+
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private volatile Future<?> timer;
+
+        private void drop(ExecRuntime attempt) {
+            if (ended.get()) {
+                return;
+            }
+            if (attempt.isEndpointAcquired()) {
+                attempt.discardEndpoint();
+            } else {
+                // Still waiting for a pooled connection (bounded by the same timeout), or between leasing one and
+                // holding it: look again shortly rather than let a connection taken at the last moment run unbounded.
+                timer = TIMER.schedule(() -> CompletableFuture.runAsync(() -> drop(attempt)), LEASE_RECHECK_MILLIS,
+                        TimeUnit.MILLISECONDS);
+            }
+        }
+
+        @Override
+        public void close() {
+            ended.set(true);
+            timer.cancel(false);
+        }
     }
 }

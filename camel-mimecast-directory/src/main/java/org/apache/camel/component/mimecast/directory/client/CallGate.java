@@ -1,6 +1,5 @@
 package org.apache.camel.component.mimecast.directory.client;
 
-import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
@@ -71,9 +70,9 @@ public final class CallGate {
         try {
             long left = deadlineNanos - System.nanoTime();
             if (left <= 0 || !inFlight.tryAcquire(left, TimeUnit.NANOSECONDS)) {
-                throw new MimecastApiException(
+                throw MimecastApiException.ofRequest(
                         operation + " not sent: no free call slot (maxConcurrentCalls) before callTimeout",
-                        operation.operationName(), 0, null, true, List.of(), List.of(), null);
+                        operation.operationName(), 0, null, true);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -89,13 +88,19 @@ public final class CallGate {
         }
         long left = (deadlineNanos - System.nanoTime()) / 1_000_000L;
         if (wait > maxWaitMillis || wait >= left) {
-            throw new MimecastApiException(
+            throw MimecastApiException.ofRequest(
                     operation + " not sent: the Mimecast rate limit is used up for another " + wait
                                            + " ms (more than maxRetryWait=" + maxWaitMillis
                                            + " ms or the time left before callTimeout)",
-                    operation.operationName(), 429, null, true, List.of(), List.of(), null);
+                    operation.operationName(), 429, null, true);
         }
         LOG.debug("Rate limit used up: waiting {} ms before {}", wait, operation);
-        MimecastClient.sleep(operation, wait);
+        try {
+            Thread.sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw MimecastApiException.noResponse(operation + " interrupted while waiting for the rate limit",
+                    operation, null, true, e);
+        }
     }
 }

@@ -4,6 +4,7 @@ import javax.net.ssl.SSLContext;
 
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
@@ -11,8 +12,9 @@ import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.util.Timeout;
 
 /**
- * Builds the pooled Apache HttpClient 5 used for every call. Retries, redirects and cookies are off: Mimecast
- * answers POSTs directly and {@link MimecastClient} decides itself what is safe to retry.
+ * Builds the pooled Apache HttpClient 5 used for every call. Redirects and cookies are off: Mimecast answers POSTs
+ * directly. This client does not retry; each endpoint's client retries its Directory calls on the same pool with
+ * {@link MimecastRetryStrategy} (see {@link PooledHttpClient#withRetries}).
  */
 public final class HttpClientFactory {
 
@@ -37,13 +39,15 @@ public final class HttpClientFactory {
             pool.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildClassic());
         }
         PoolingHttpClientConnectionManager connectionManager = pool.build();
-        CloseableHttpClient client = HttpClients.custom()
+        CloseableHttpClient client = builder(connectionManager).disableAutomaticRetries().build();
+        return new PooledHttpClient(client, connectionManager);
+    }
+
+    static HttpClientBuilder builder(PoolingHttpClientConnectionManager connectionManager) {
+        return HttpClients.custom()
                 .setConnectionManager(connectionManager)
-                .disableAutomaticRetries()
                 .disableRedirectHandling()
                 .disableCookieManagement()
-                .setUserAgent("camel-mimecast-directory")
-                .build();
-        return new PooledHttpClient(client, connectionManager);
+                .setUserAgent("camel-mimecast-directory");
     }
 }

@@ -2,14 +2,6 @@ package org.apache.camel.component.mimecast.directory.client;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.net.ConnectException;
-import java.net.NoRouteToHostException;
-import java.net.UnknownHostException;
-import java.util.List;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-
-import javax.net.ssl.SSLException;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,38 +9,35 @@ import org.apache.camel.component.mimecast.directory.MimecastApiException;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
 import org.apache.camel.component.mimecast.directory.model.MimecastRequest;
 import org.apache.camel.component.mimecast.directory.model.MimecastResponse;
-import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
-import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends one operation call: signs it, posts it, retries what is safe to retry, honours rate limits and parses the
- * envelope. Thread safe; one per endpoint, sharing the component's connection pool.
+ * Sends one operation call and parses the envelope. HttpClient's chain does the rest on the component's connection
+ * pool: {@link CallAttemptHandler} gates, signs and bounds each attempt, {@link MimecastRetryStrategy} decides what
+ * is repeated and when. Expired credentials are renewed here, once per call. Thread safe; one per endpoint.
  */
 public final class MimecastClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(MimecastClient.class);
     private static final String TOKEN_EXPIRED = "token_expired";
 
+    private static final String NOT_RETRIED_WRITE = "Not retried: the write may have been applied";
+
     private final PooledHttpClient http;
+    private final CloseableHttpClient retryingHttp;
     private final RequestAuthenticator authenticator;
     private final String baseUrl;
     private final RetryPolicy retryPolicy;
-    private final RequestConfig requestConfig;
     private final ObjectMapper mapper;
     private final ResponseReader reader;
-    private final CallGate gate;
     private final RateLimitTracker rateLimits;
-    private final int rateLimitReservePercent;
     private final SecretRedactor redactor;
-    private final long responseTimeoutMillis;
     private final CallStatistics statistics = new CallStatistics();
 
     /**
@@ -62,16 +51,13 @@ public final class MimecastClient {
         this.authenticator = authenticator;
         this.baseUrl = baseUrl;
         this.retryPolicy = retryPolicy;
-        this.responseTimeoutMillis = responseTimeoutMillis;
-        this.requestConfig = RequestConfig.custom()
-                .setResponseTimeout(Timeout.ofMilliseconds(responseTimeoutMillis))
-                .build();
         this.mapper = mapper;
         this.reader = new ResponseReader(mapper, redactor);
-        this.gate = gate;
         this.rateLimits = gate.rateLimits();
-        this.rateLimitReservePercent = rateLimitReservePercent;
         this.redactor = redactor;
+        this.retryingHttp = http.withRetries(new MimecastRetryStrategy(retryPolicy, rateLimits),
+                new CallAttemptHandler(authenticator, gate, rateLimitReservePercent, retryPolicy.maxWaitMillis(),
+                        responseTimeoutMillis));
     }
 
     public RateLimitStatus rateLimitStatus() {
@@ -112,104 +98,57 @@ public final class MimecastClient {
     }
 
     private <T> ApiResponse<T> callWithRetries(MimecastDirectoryOperation operation, byte[] json, Class<T> itemType) {
-        long deadline = System.nanoTime() + retryPolicy.callTimeoutMillis() * 1_000_000L;
-        int attempt = 0;
-        int credentialRenewals = 0;
-        while (true) {
-            attempt++;
-            AuthenticatedHeaders auth;
-            Outcome<T> outcome;
-            try (CallGate.Pass pass = gate.enter(operation, rateLimitReservePercent, retryPolicy.maxWaitMillis(),
-                    deadline)) {
-                // Signed after any wait, so that the signature's date is fresh.
-                auth = authenticator.authenticate(operation.path());
-                outcome = attemptOnce(operation, json, itemType, auth, deadline);
-            }
-            // Expired credentials are renewed once, outside the retry budget: the call did not run.
-            if (credentialRenewals == 0 && outcome.credentialsRejected()
-                    && authenticator.refreshAfterRejection(auth)) {
-                credentialRenewals++;
-                LOG.debug("Credentials rejected for {} (request id {}): renewing them and sending once more",
-                        operation, auth.requestId());
-                continue;
-            }
-            if (outcome.response != null) {
-                return new ApiResponse<>(outcome.response, auth.requestId(), attempt, rateLimits.status());
-            }
-            int retries = attempt - credentialRenewals;
-            long wait = outcome.retryAfterMillis >= 0 ? outcome.retryAfterMillis : retryPolicy.backoff(retries);
-            if (!outcome.retry || retries > retryPolicy.maxRetries()) {
-                throw outcome.error;
-            }
-            if (wait > retryPolicy.maxWaitMillis()) {
-                throw outcome.error.withMessage(outcome.error.getMessage() + ". Not waiting " + wait
-                                                + " ms (more than maxRetryWait=" + retryPolicy.maxWaitMillis()
-                                                + " ms); retry later");
-            }
-            if (millisLeft(deadline) <= wait) {
-                throw outcome.error.withMessage(outcome.error.getMessage() + ". Not retried: callTimeout="
-                                                + retryPolicy.callTimeoutMillis() + " ms would pass first");
-            }
-            LOG.debug("Retrying {} in {} ms (attempt {} of {}): {}", operation, wait, attempt + 1,
-                    retryPolicy.maxRetries() + 1, outcome.error.getMessage());
-            sleep(operation, wait);
+        CallState call = new CallState(operation, retryPolicy.callTimeoutMillis());
+        Outcome<T> outcome = send(call, json, itemType);
+        // Expired credentials are renewed once, outside the retry budget: the call did not run. (No headers: the
+        // credentials could not even be obtained, nothing to renew.)
+        if (call.auth != null && outcome.credentialsRejected() && authenticator.refreshAfterRejection(call.auth)) {
+            LOG.debug("Credentials rejected for {} (request id {}): renewing them and sending once more", operation,
+                    call.requestId());
+            call.credentialRenewals++;
+            outcome = send(call, json, itemType);
         }
+        if (outcome.error != null) {
+            throw call.notRetriedBecause == null ? outcome.error
+                    : outcome.error.withMessage(outcome.error.getMessage() + ". " + call.notRetriedBecause);
+        }
+        return new ApiResponse<>(outcome.response, call.requestId(), call.attempts, rateLimits.status());
     }
 
-    private static long millisLeft(long deadlineNanos) {
-        return (deadlineNanos - System.nanoTime()) / 1_000_000L;
-    }
-
-    private <T> Outcome<T> attemptOnce(
-            MimecastDirectoryOperation operation, byte[] json, Class<T> itemType, AuthenticatedHeaders auth,
-            long callDeadline) {
+    /** Sends the call, with the retries {@link MimecastRetryStrategy} allows, and reads the last answer. */
+    private <T> Outcome<T> send(CallState call, byte[] json, Class<T> itemType) {
+        MimecastDirectoryOperation operation = call.operation;
         HttpPost post = new HttpPost(baseUrl + operation.path());
-        post.setConfig(requestConfig);
-        auth.headers().forEach(post::setHeader);
         post.setHeader("Accept", "application/json");
         post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
-        long timeout = Math.max(1, Math.min(responseTimeoutMillis, millisLeft(callDeadline)));
-        AtomicBoolean expired = new AtomicBoolean();
-        Future<?> deadline = CallDeadlines.abortAfter(post, timeout, () -> expired.set(true));
-        LOG.debug("POST {} (request id {})", operation.path(), auth.requestId());
+        call.notRetriedBecause = null;
         try {
-            return http.client().execute(post, response -> readResponse(operation, itemType, auth, response));
+            return retryingHttp.execute(post, call.newContext(), response -> readResponse(call, itemType, response));
         } catch (MimecastApiException e) {
-            return Outcome.failure(e, false, -1);
+            return Outcome.failure(e);
         } catch (IOException e) {
-            return expired.get() ? timeoutFailure(operation, auth, timeout, e) : ioFailure(operation, auth, e);
-        } finally {
-            deadline.cancel(false);
+            return Outcome.failure(call.attemptExpired ? timeoutFailure(call, e) : ioFailure(call, e));
         }
     }
 
-    private <T> Outcome<T> readResponse(
-            MimecastDirectoryOperation operation, Class<T> itemType, AuthenticatedHeaders auth,
-            ClassicHttpResponse response)
+    private <T> Outcome<T> readResponse(CallState call, Class<T> itemType, ClassicHttpResponse response)
             throws IOException {
-        rateLimits.update(response);
+        MimecastDirectoryOperation operation = call.operation;
         int status = response.getCode();
-        byte[] body = ResponseBodies.read(operation, response.getEntity(), auth.requestId(), status);
-        String requestId = auth.requestId();
+        String requestId = call.requestId();
+        byte[] body = ResponseBodies.read(operation, response.getEntity(), requestId, status);
         if (status >= 200 && status < 300) {
-            MimecastResponse<T> parsed = reader.readEnvelope(operation, body, itemType, requestId, status);
-            return Outcome.success(parsed);
+            return Outcome.success(reader.readEnvelope(operation, body, itemType, requestId, status));
         }
         if (status == 429) {
-            long wait = rateLimits.waitAfterRejection(response);
-            // A 429 means the call did not run: safe to repeat for writes too.
             return Outcome.failure(reader.errorFor(operation, status, body, requestId, true,
-                    "Rate limited; Mimecast asked to wait " + wait + " ms"), true, wait);
+                    "Rate limited; Mimecast asked to wait " + rateLimits.waitAfterRejection(response) + " ms"));
         }
         if (status >= 500) {
-            boolean retry = operation.isReadOnly();
-            // A 503 may say when to come back (RFC 9110); otherwise the usual backoff.
             return Outcome.failure(reader.errorFor(operation, status, body, requestId, true,
-                    retry ? null : "Not retried: the write may have been applied"), retry,
-                    rateLimits.retryAfterMillis(response));
+                    operation.isReadOnly() ? null : NOT_RETRIED_WRITE));
         }
-        return Outcome.failure(reader.errorFor(operation, status, body, requestId, false, adviceFor(status)), false,
-                -1);
+        return Outcome.failure(reader.errorFor(operation, status, body, requestId, false, adviceFor(status)));
     }
 
     private String adviceFor(int status) {
@@ -222,41 +161,30 @@ public final class MimecastClient {
         };
     }
 
-    private <T> Outcome<T> ioFailure(MimecastDirectoryOperation operation, AuthenticatedHeaders auth, IOException e) {
-        boolean notSent = e instanceof ConnectException || e instanceof ConnectTimeoutException
-                          || e instanceof HttpHostConnectException || e instanceof NoRouteToHostException;
-        boolean permanent = e instanceof UnknownHostException || e instanceof SSLException;
-        boolean retry = !permanent && (notSent || operation.isReadOnly());
-        String what = e instanceof InterruptedIOException ? "timed out" : "failed";
-        MimecastApiException error = MimecastApiException.noResponse(
-                operation + " " + what + " (request id " + auth.requestId() + "): " + e.getClass().getSimpleName()
-                                                              + ": " + redactor.redact(e.getMessage())
-                                                              + (retry || notSent || permanent ? ""
-                                                                      : ". Not retried: the write may have been applied"),
-                operation, auth.requestId(), !permanent, e);
-        return Outcome.failure(error, retry, -1);
-    }
-
-    private <T> Outcome<T> timeoutFailure(
-            MimecastDirectoryOperation operation, AuthenticatedHeaders auth, long timeoutMillis, IOException e) {
-        boolean retry = operation.isReadOnly();
-        MimecastApiException error = MimecastApiException.noResponse(
-                operation + " timed out after " + timeoutMillis + " ms (request id " + auth.requestId()
-                                                              + "): the server did not send the whole response in time"
-                                                              + " (responseTimeout covers connect, headers and body)"
-                                                              + (retry ? "" : ". Not retried: the write may have been applied"),
-                operation, auth.requestId(), true, e);
-        return Outcome.failure(error, retry, -1);
-    }
-
-    static void sleep(MimecastDirectoryOperation operation, long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw MimecastApiException.noResponse(operation + " interrupted while waiting to retry", operation, null,
-                    true, e);
+    private MimecastApiException ioFailure(CallState call, IOException e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return MimecastApiException.noResponse(call.operation + " interrupted (request id " + call.requestId()
+                                                   + ")", call.operation, call.requestId(), true, e);
         }
+        boolean permanent = MimecastRetryStrategy.isPermanent(e);
+        boolean retryable = MimecastRetryStrategy.isRetryable(call, e);
+        String what = e instanceof InterruptedIOException ? "timed out" : "failed";
+        return MimecastApiException.noResponse(
+                call.operation + " " + what + " (request id " + call.requestId() + "): " + e.getClass().getSimpleName()
+                                               + ": " + redactor.redact(e.getMessage())
+                                               + (retryable || permanent ? "" : ". " + NOT_RETRIED_WRITE),
+                call.operation, call.requestId(), !permanent, e);
+    }
+
+    private static MimecastApiException timeoutFailure(CallState call, IOException e) {
+        boolean retryable = call.operation.isReadOnly();
+        return MimecastApiException.noResponse(
+                call.operation + " timed out after " + call.attemptTimeoutMillis + " ms (request id "
+                                               + call.requestId()
+                                               + "): the server did not send the whole response in time"
+                                               + " (responseTimeout covers connect, headers and body)"
+                                               + (retryable ? "" : ". " + NOT_RETRIED_WRITE),
+                call.operation, call.requestId(), true, e);
     }
 
     private byte[] toJson(MimecastDirectoryOperation operation, MimecastRequest request) {
@@ -267,8 +195,7 @@ public final class MimecastClient {
         }
     }
 
-    private record Outcome<T>(MimecastResponse<T> response, MimecastApiException error, boolean retry,
-            long retryAfterMillis) {
+    private record Outcome<T>(MimecastResponse<T> response, MimecastApiException error) {
 
         /** HTTP 401, or an API 2.0 {@code token_expired} failure. */
         boolean credentialsRejected() {
@@ -280,11 +207,11 @@ public final class MimecastClient {
         }
 
         static <T> Outcome<T> success(MimecastResponse<T> response) {
-            return new Outcome<>(response, null, false, -1);
+            return new Outcome<>(response, null);
         }
 
-        static <T> Outcome<T> failure(MimecastApiException error, boolean retry, long retryAfterMillis) {
-            return new Outcome<>(null, error, retry, retryAfterMillis);
+        static <T> Outcome<T> failure(MimecastApiException error) {
+            return new Outcome<>(null, error);
         }
     }
 

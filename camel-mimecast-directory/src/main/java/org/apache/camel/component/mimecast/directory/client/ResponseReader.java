@@ -78,10 +78,10 @@ final class ResponseReader {
         } else {
             detail = body == null || body.length == 0 ? "(empty body)" : snippet(body);
         }
-        return new MimecastApiException(
+        return MimecastApiException.ofRefusal(
                 operation + " failed with HTTP " + status + " (request id " + requestId + "): " + detail
                                        + (advice == null ? "" : ". " + advice),
-                operation.operationName(), status, requestId, retryable, failures, List.of(), null);
+                operation.operationName(), status, requestId, retryable, failures);
     }
 
     /**

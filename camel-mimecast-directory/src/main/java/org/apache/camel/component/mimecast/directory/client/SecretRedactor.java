@@ -187,11 +187,7 @@ public final class SecretRedactor {
         if (message.equals(e.getMessage()) && failures.equals(e.getFailures()) && cause == e.getCause()) {
             return e;
         }
-        MimecastApiException clean = new MimecastApiException(
-                message, e.getOperation(), e.getHttpStatus(), e.getRequestId(), e.isRetryable(), failures,
-                e.getSucceeded(), cause);
-        clean.setStackTrace(e.getStackTrace());
-        return clean;
+        return e.retold(message, failures, cause);
     }
 
     /** The failures with every error code, message and echoed key value free of secrets. */
