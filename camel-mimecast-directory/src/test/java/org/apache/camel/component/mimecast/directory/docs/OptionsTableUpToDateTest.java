@@ -13,13 +13,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class OptionsTableUpToDateTest {
 
-    static final Path PAGE = Path.of("../docs/mimecast-directory-component.adoc");
+    static final Path PAGE = Path.of("src/main/docs/mimecast-directory-component.adoc");
 
     @Test
     void optionsAndHeadersTablesMatchTheMetadata() throws Exception {
         String page = OptionsTableGenerator.read(PAGE);
         assertEquals(OptionsTableGenerator.render(page), page,
-                "docs/mimecast-directory-component.adoc is out of date: run ./mvnw process-test-classes -pl "
+                "src/main/docs/mimecast-directory-component.adoc is out of date: run ./mvnw process-test-classes -pl "
                                                                + "camel-mimecast-directory and commit the page");
         assertTrue(page.contains("| *appKey* (security) | The application key"), "secret options are listed");
         assertTrue(page.contains("(secret)"));
