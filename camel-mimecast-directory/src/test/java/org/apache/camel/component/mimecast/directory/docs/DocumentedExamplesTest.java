@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DocumentedExamplesTest {
 
-    private static final Path PAGE = Path.of("../docs/mimecast-directory-component.adoc");
+    private static final Path PAGE = Path.of("src/main/docs/mimecast-directory-component.adoc");
     private static final Path THIS_SOURCE
             = Path.of("src/test/java/org/apache/camel/component/mimecast/directory/docs/DocumentedExamplesTest.java");
     private static final Pattern BLOCK
