@@ -58,7 +58,22 @@ class BadInputTest extends MimecastTestSupport {
                         "emailAddress", "Item 2 of the body"),
                 Arguments.of("create-group", Map.of("description", 42, "parentId", List.of("x")), Map.of(), "body",
                         "wrong type"),
-                Arguments.of("update-group", "just text", Map.of(), "body", "not JSON"));
+                Arguments.of("update-group", "just text", Map.of(), "body", "not JSON"),
+                Arguments.of("update-group", "[1]", Map.of(), "body", "Item 0 of the body: update-group expects each"
+                        + " item to be a JSON object such as {\"id\":\"...\"}"),
+                Arguments.of("add-group-member", new Object[] {"a@example.com", null}, Map.of(), "body",
+                        "Item 1 of the body is null"),
+                Arguments.of("add-group-member", new Hire("a@example.com"), Map.of(), "body",
+                        "add-group-member cannot use a body of type " + Hire.class.getName() + ": send a"
+                                + " GroupMemberRequest, a Map, a JSON string, a plain string (the emailAddress) or a"
+                                + " List of these"),
+                Arguments.of("remove-group-member", List.of("a@example.com", new Hire("b@example.com")), Map.of(),
+                        "body", "Item 1 of the body: remove-group-member cannot use a body of type " + Hire.class
+                                .getName()));
+    }
+
+    /** A bean that has an emailAddress but is none of the body shapes the producer reads. */
+    record Hire(String emailAddress) {
     }
 
     @ParameterizedTest(name = "{0} {3}")

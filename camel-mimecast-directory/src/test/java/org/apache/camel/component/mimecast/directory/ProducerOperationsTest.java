@@ -1,5 +1,7 @@
 package org.apache.camel.component.mimecast.directory;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -200,6 +202,22 @@ class ProducerOperationsTest extends MimecastTestSupport {
         assertEquals(List.of("json@example.com", "partner.org", "map@example.com", "map2@example.com"),
                 emulator().directory().memberEmails(group));
         assertEquals("via map", emulator().directory().members(group).get(2).notes());
+    }
+
+    @Test
+    void acceptsJsonAsBytesOrAStreamArraysAndUnmarshalledEnvelopes() {
+        String group = emulator().directory().createGroup("Staff").id();
+        String uri = "mimecast-directory:add-group-member?groupId=" + group;
+
+        template.requestBody(uri, "{\"emailAddress\":\"bytes@example.com\"}".getBytes(StandardCharsets.UTF_8));
+        byte[] jsonArray = "[\"stream@example.com\"]".getBytes(StandardCharsets.UTF_8);
+        template.requestBody(uri, new ByteArrayInputStream(jsonArray));
+        template.requestBody(uri, new Object[] {"array@example.com", new GroupMemberRequest(null, null, "partner.org",
+                null)});
+        template.requestBody(uri, Map.of("data", List.of(Map.of("emailAddress", "envelope@example.com"))));
+
+        assertEquals(List.of("bytes@example.com", "stream@example.com", "array@example.com", "partner.org",
+                "envelope@example.com"), emulator().directory().memberEmails(group));
     }
 
     @Test

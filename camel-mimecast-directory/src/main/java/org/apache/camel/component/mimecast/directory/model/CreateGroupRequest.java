@@ -17,4 +17,10 @@ public record CreateGroupRequest(String description, String parentId) implements
     public void validate(String operation) {
         RequestChecks.requireText(description, operation, "description", DESCRIPTION, "description");
     }
+
+    /** This request with the fields it leaves unset taken from {@code defaults} (the headers and options). */
+    public CreateGroupRequest withDefaults(CreateGroupRequest defaults) {
+        return new CreateGroupRequest(description != null ? description : defaults.description,
+                parentId != null ? parentId : defaults.parentId);
+    }
 }

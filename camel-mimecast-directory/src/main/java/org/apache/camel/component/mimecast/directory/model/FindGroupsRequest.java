@@ -15,4 +15,9 @@ public record FindGroupsRequest(String query, String source) implements RequestI
     public void validate(String operation) {
         RequestChecks.checkSource(source, operation);
     }
+
+    /** This query with the fields it leaves unset taken from {@code defaults} (the headers and options). */
+    public FindGroupsRequest withDefaults(FindGroupsRequest defaults) {
+        return new FindGroupsRequest(query != null ? query : defaults.query, source != null ? source : defaults.source);
+    }
 }

@@ -17,4 +17,9 @@ public record GroupIdRequest(@JsonAlias("groupId") String id) implements Request
     public void validate(String operation) {
         RequestChecks.requireText(id, operation, "groupId", GROUP_ID, "id");
     }
+
+    /** This request, or {@code defaults} (the headers and options) when it names no group. */
+    public GroupIdRequest withDefaults(GroupIdRequest defaults) {
+        return id != null ? this : defaults;
+    }
 }

@@ -31,4 +31,11 @@ public record GroupMemberRequest(@JsonAlias("groupId") String id, String emailAd
         }
         RequestChecks.checkNotes(notes, operation);
     }
+
+    /** This request with the fields it leaves unset taken from {@code defaults} (the headers and options). */
+    public GroupMemberRequest withDefaults(GroupMemberRequest defaults) {
+        return new GroupMemberRequest(id != null ? id : defaults.id,
+                emailAddress != null ? emailAddress : defaults.emailAddress,
+                domain != null ? domain : defaults.domain, notes != null ? notes : defaults.notes);
+    }
 }

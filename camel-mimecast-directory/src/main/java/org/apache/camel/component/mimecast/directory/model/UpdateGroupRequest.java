@@ -30,4 +30,11 @@ public record UpdateGroupRequest(@JsonAlias("groupId") String id, String descrip
                     "description", operation + " got a blank description: give the new group name or leave it unset");
         }
     }
+
+    /** This change with the fields it leaves unset taken from {@code defaults} (the headers and options). */
+    public UpdateGroupRequest withDefaults(UpdateGroupRequest defaults) {
+        return new UpdateGroupRequest(id != null ? id : defaults.id,
+                description != null ? description : defaults.description,
+                parentId != null ? parentId : defaults.parentId);
+    }
 }

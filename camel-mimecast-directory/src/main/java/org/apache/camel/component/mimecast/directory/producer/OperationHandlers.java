@@ -16,6 +16,7 @@ import org.apache.camel.component.mimecast.directory.model.GroupMembersResult;
 import org.apache.camel.component.mimecast.directory.model.MemberChangeResult;
 import org.apache.camel.component.mimecast.directory.model.SyncResult;
 import org.apache.camel.component.mimecast.directory.model.UpdateGroupRequest;
+import org.apache.camel.component.mimecast.directory.producer.RequestItemReader.Shorthand;
 
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.DESCRIPTION;
 import static org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants.DOMAIN;
@@ -50,28 +51,31 @@ final class OperationHandlers {
                 (in, options) -> new FindGroupsRequest(
                         in.getHeader(QUERY, options.getQuery(), String.class),
                         in.getHeader(SOURCE, options.getSource(), String.class)),
-                "query", mapper);
+                FindGroupsRequest::withDefaults, new Shorthand<>("query", query -> new FindGroupsRequest(query, null)),
+                mapper);
         var groupId = new RequestItemReader<>(GroupIdRequest.class,
                 (in, options) -> new GroupIdRequest(in.getHeader(GROUP_ID, options.getGroupId(), String.class)),
-                "id", mapper);
+                GroupIdRequest::withDefaults, new Shorthand<>("id", GroupIdRequest::new), mapper);
         var createGroup = new RequestItemReader<>(CreateGroupRequest.class,
                 (in, options) -> new CreateGroupRequest(
                         in.getHeader(DESCRIPTION, options.getDescription(), String.class),
                         in.getHeader(PARENT_ID, options.getParentId(), String.class)),
-                "description", mapper);
+                CreateGroupRequest::withDefaults,
+                new Shorthand<>("description", description -> new CreateGroupRequest(description, null)), mapper);
         var updateGroup = new RequestItemReader<>(UpdateGroupRequest.class,
                 (in, options) -> new UpdateGroupRequest(
                         in.getHeader(GROUP_ID, options.getGroupId(), String.class),
                         in.getHeader(DESCRIPTION, options.getDescription(), String.class),
                         in.getHeader(PARENT_ID, options.getParentId(), String.class)),
-                null, mapper);
+                UpdateGroupRequest::withDefaults, null, mapper);
         var groupMember = new RequestItemReader<>(GroupMemberRequest.class,
                 (in, options) -> new GroupMemberRequest(
                         in.getHeader(GROUP_ID, options.getGroupId(), String.class),
                         in.getHeader(EMAIL_ADDRESS, options.getEmailAddress(), String.class),
                         in.getHeader(DOMAIN, options.getDomain(), String.class),
                         in.getHeader(NOTES, options.getNotes(), String.class)),
-                "emailAddress", mapper);
+                GroupMemberRequest::withDefaults,
+                new Shorthand<>("emailAddress", email -> new GroupMemberRequest(null, email, null, null)), mapper);
 
         handlers.put(FIND_GROUPS, new PagedReadHandler<>(findGroups, FindGroupsResult.class, FindGroupsResult::folders));
         var groupMembers = new PagedReadHandler<>(groupId, GroupMembersResult.class, GroupMembersResult::groupMembers);

@@ -3,17 +3,22 @@ package org.apache.camel.component.mimecast.directory.producer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
+import java.util.function.Function;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
@@ -24,60 +29,96 @@ import static org.apache.camel.component.mimecast.directory.client.ErrorTexts.fi
 
 /**
  * Reads the request items of an operation from an exchange. The body may be a typed request, a {@code Map}, a JSON
- * string (one object, an array, or a whole {@code {"data":[...]}} envelope), any bean with matching properties, or a
- * list of these; a plain string is the operation's main field (e.g. the email address for add-group-member). Fields
- * missing from the body are taken from headers, then from endpoint options. Every item is validated before any HTTP
- * call.
+ * string (one object, an array, or a whole {@code {"data":[...]}} envelope; also as {@code byte[]} or
+ * {@code InputStream}), or a {@code List} or array of these; a plain string is the operation's main field (e.g. the
+ * email address for add-group-member). Any other body is refused, naming the shapes above. Fields missing from the
+ * body are taken from headers, then from endpoint options. Every item is validated before any HTTP call.
  *
  * @param <I> the request item type
  */
 final class RequestItemReader<I extends RequestItem> {
 
+    /**
+     * What a plain (non JSON) string stands for.
+     *
+     * @param field the field it sets, for messages
+     * @param item  the request with only that field set
+     */
+    record Shorthand<T>(String field, Function<String, T> item) {
+    }
+
     private final Class<I> type;
     private final BiFunction<Message, MimecastDirectoryConfiguration, I> fromInputs;
-    private final String shorthandField;
+    private final BinaryOperator<I> withDefaults;
+    private final Shorthand<I> shorthand;
     private final ObjectMapper mapper;
+    // Strict, unlike the mapper (lenient for responses): a misspelt body field must fail, not vanish.
+    private final ObjectReader itemReader;
 
     /**
-     * @param type           the request item type
-     * @param fromInputs     builds an item from headers and options alone (a header wins over its option)
-     * @param shorthandField the field a plain (non JSON) string stands for, or null when there is none
+     * @param type         the request item type
+     * @param fromInputs   builds an item from headers and options alone (a header wins over its option)
+     * @param withDefaults fills the fields a body item leaves unset from the item of headers and options
+     * @param shorthand    what a plain string stands for, or null when there is none
      */
     RequestItemReader(Class<I> type, BiFunction<Message, MimecastDirectoryConfiguration, I> fromInputs,
-                      String shorthandField, ObjectMapper mapper) {
+                      BinaryOperator<I> withDefaults, Shorthand<I> shorthand, ObjectMapper mapper) {
         this.type = type;
         this.fromInputs = fromInputs;
-        this.shorthandField = shorthandField;
+        this.withDefaults = withDefaults;
+        this.shorthand = shorthand;
         this.mapper = mapper;
+        this.itemReader = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }
 
     RequestItems<I> read(Exchange exchange, MimecastDirectoryConfiguration configuration, String operation) {
-        ObjectNode defaults = mapper.valueToTree(fromInputs.apply(exchange.getMessage(), configuration));
-        Object body = exchange.getMessage().getBody();
+        I defaults = fromInputs.apply(exchange.getMessage(), configuration);
+        Object body = parsedBody(exchange, operation);
+        Iterator<?> elements = elementsOf(body);
         RequestItems<I> items;
         if (body == null) {
-            items = new RequestItems<>(List.of(toItem(defaults, defaults, operation, true)), false);
-        } else if (body instanceof Collection<?> collection) {
-            items = new RequestItems<>(readAll(collection.iterator(), defaults, operation), true);
-        } else if (body instanceof Object[] array) {
-            items = new RequestItems<>(readAll(List.of(array).iterator(), defaults, operation), true);
+            items = new RequestItems<>(List.of(defaults), false);
+        } else if (elements != null) {
+            items = new RequestItems<>(readAll(elements, defaults, operation), true);
         } else {
-            JsonNode node = toNode(exchange, body, operation);
-            if (node.isArray() || node.has("data") && node.get("data").isArray()) {
-                JsonNode array = node.isArray() ? node : node.get("data");
-                items = new RequestItems<>(readAll(array.elements(), defaults, operation), true);
-            } else {
-                items = new RequestItems<>(List.of(toItem(node, defaults, operation, isStrict(body))), false);
-            }
+            items = new RequestItems<>(List.of(withDefaults.apply(toItem(body, operation), defaults)), false);
         }
         validate(items, operation);
         return items;
     }
 
-    private List<I> readAll(Iterator<?> elements, ObjectNode defaults, String operation) {
+    /** The body, with JSON text (also as bytes or a stream) parsed, so that a JSON array is seen as a list. */
+    private Object parsedBody(Exchange exchange, String operation) {
+        Object body = exchange.getMessage().getBody();
+        if (body instanceof byte[] || body instanceof InputStream) {
+            String text = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, body);
+            body = text != null ? text : body;
+        }
+        return body instanceof CharSequence text && isJson(text.toString()) ? parse(text.toString(), operation) : body;
+    }
+
+    /** The elements of a list body (a collection, an array, a JSON array or envelope), or null for one item. */
+    private static Iterator<?> elementsOf(Object body) {
+        if (body instanceof Collection<?> collection) {
+            return collection.iterator();
+        }
+        if (body instanceof Object[] array) {
+            return Arrays.asList(array).iterator(); // keeps nulls, to name them
+        }
+        if (body instanceof JsonNode node) {
+            JsonNode array = node.isArray() ? node : node.path("data");
+            return array.isArray() ? array.elements() : null;
+        }
+        // What JSON unmarshalled into a Map makes of a {"data":[...]} envelope.
+        if (body instanceof Map<?, ?> map && map.get("data") instanceof Collection<?> data) {
+            return data.iterator();
+        }
+        return null;
+    }
+
+    private List<I> readAll(Iterator<?> elements, I defaults, String operation) {
         List<I> result = new ArrayList<>();
-        int index = 0;
-        while (elements.hasNext()) {
+        for (int index = 0; elements.hasNext(); index++) {
             Object element = elements.next();
             if (element == null || element instanceof JsonNode json && json.isNull()) {
                 throw new MimecastValidationException(
@@ -85,12 +126,10 @@ final class RequestItemReader<I extends RequestItem> {
                                 + ", a Map or a JSON object such as " + exampleJson());
             }
             try {
-                JsonNode node = element instanceof JsonNode json ? json : toNode(null, element, operation);
-                result.add(toItem(node, defaults, operation, isStrict(element)));
+                result.add(withDefaults.apply(toItem(element, operation), defaults));
             } catch (MimecastValidationException e) {
                 throw new MimecastValidationException(e.getField(), "Item " + index + " of the body: " + e.getMessage());
             }
-            index++;
         }
         if (result.isEmpty()) {
             throw new MimecastValidationException(
@@ -99,68 +138,42 @@ final class RequestItemReader<I extends RequestItem> {
         return result;
     }
 
-    private JsonNode toNode(Exchange exchange, Object body, String operation) {
-        if (type.isInstance(body) || body instanceof Map) {
-            return mapper.valueToTree(body);
+    /** One item as the body gives it, before the headers and options fill its gaps. */
+    private I toItem(Object element, String operation) {
+        if (type.isInstance(element)) {
+            return type.cast(element);
         }
-        String text = body instanceof String s ? s : asText(exchange, body);
-        if (text == null) {
-            // A bean: its properties with the request's names are used, the others ignored.
-            JsonNode node = mapper.valueToTree(body);
-            if (!node.isObject()) {
-                throw new MimecastValidationException(
-                        "body", operation + " cannot use a body of type " + body.getClass().getName()
-                                + ": send a " + type.getSimpleName() + ", a Map, a JSON string or a List of these");
-            }
-            return node;
+        if (element instanceof Map<?, ?>) {
+            return bind(element, operation);
         }
-        String trimmed = text.trim();
-        if (trimmed.startsWith("{") || trimmed.startsWith("[")) {
-            try {
-                return mapper.readTree(trimmed);
-            } catch (IOException e) {
-                throw new MimecastValidationException(
-                        "body", operation + " got a body that is not valid JSON: " + firstLine(e.getMessage()), e);
-            }
+        if (element instanceof JsonNode node) {
+            return fromJson(node, operation);
         }
-        if (shorthandField == null) {
-            throw new MimecastValidationException(
-                    "body", operation + " got a text body that is not JSON: send a JSON object such as "
-                            + exampleJson() + ", or use options and headers");
+        if (element instanceof CharSequence chars) {
+            String text = chars.toString().trim();
+            return isJson(text) ? fromJson(parse(text, operation), operation) : fromShorthand(text, operation);
         }
-        return mapper.createObjectNode().put(shorthandField, trimmed);
+        throw new MimecastValidationException(
+                "body", operation + " cannot use a body of type " + element.getClass().getName() + ": send "
+                        + acceptedShapes());
     }
 
-    private static String asText(Exchange exchange, Object body) {
-        if (exchange != null && (body instanceof byte[] || body instanceof InputStream)) {
-            return exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, body);
+    private I fromJson(JsonNode node, String operation) {
+        if (node.isObject()) {
+            return bind(node, operation);
         }
-        return null;
+        if (node.isTextual() && shorthand != null) {
+            return shorthand.item().apply(node.asText());
+        }
+        throw new MimecastValidationException(
+                "body", operation + " expects each item to be a JSON object such as " + exampleJson() + ", got: "
+                        + node);
     }
 
-    private I toItem(JsonNode node, ObjectNode defaults, String operation, boolean strict) {
-        if (!node.isObject()) {
-            if (node.isTextual() && shorthandField != null) {
-                node = mapper.createObjectNode().put(shorthandField, node.asText());
-            } else {
-                throw new MimecastValidationException(
-                        "body", operation + " expects each item to be a JSON object such as " + exampleJson()
-                                + ", got: " + node);
-            }
-        }
-        ObjectNode merged = defaults.deepCopy();
-        node.fields().forEachRemaining(field -> {
-            if (!field.getValue().isNull()) {
-                merged.set(field.getKey(), field.getValue());
-            }
-        });
-        try {
-            return mapper.readerFor(type)
-                    .with(strict ? DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES
-                            : DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
-                    .without(strict ? DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT
-                            : DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(merged);
+    /** Binds a Map or a JSON object to the item type, without building a JSON tree of the Map. */
+    private I bind(Object mapOrObject, String operation) {
+        try (JsonParser tokens = tokensOf(mapOrObject)) {
+            return itemReader.readValue(tokens);
         } catch (UnrecognizedPropertyException e) {
             throw new MimecastValidationException(
                     e.getPropertyName(), operation + " does not know the field '" + e.getPropertyName()
@@ -172,10 +185,36 @@ final class RequestItemReader<I extends RequestItem> {
         }
     }
 
-    /** Maps, JSON and typed requests are checked for unknown (misspelt) fields; arbitrary beans are not. */
-    private boolean isStrict(Object body) {
-        return body == null || body instanceof Map || body instanceof CharSequence || body instanceof JsonNode
-                || body instanceof byte[] || body instanceof InputStream || type.isInstance(body);
+    private JsonParser tokensOf(Object mapOrObject) throws IOException {
+        if (mapOrObject instanceof JsonNode node) {
+            return itemReader.treeAsTokens(node);
+        }
+        TokenBuffer tokens = new TokenBuffer(mapper, false);
+        mapper.writeValue(tokens, mapOrObject);
+        return tokens.asParser();
+    }
+
+    private I fromShorthand(String text, String operation) {
+        if (shorthand == null) {
+            throw new MimecastValidationException(
+                    "body", operation + " got a text body that is not JSON: send a JSON object such as "
+                            + exampleJson() + ", or use options and headers");
+        }
+        return shorthand.item().apply(text);
+    }
+
+    private JsonNode parse(String text, String operation) {
+        try {
+            return mapper.readTree(text);
+        } catch (IOException e) {
+            throw new MimecastValidationException(
+                    "body", operation + " got a body that is not valid JSON: " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static boolean isJson(String text) {
+        String trimmed = text.stripLeading();
+        return trimmed.startsWith("{") || trimmed.startsWith("[");
     }
 
     private void validate(RequestItems<I> items, String operation) {
@@ -192,7 +231,12 @@ final class RequestItemReader<I extends RequestItem> {
         }
     }
 
+    private String acceptedShapes() {
+        return "a " + type.getSimpleName() + ", a Map, a JSON string"
+               + (shorthand == null ? "" : ", a plain string (the " + shorthand.field() + ")") + " or a List of these";
+    }
+
     private String exampleJson() {
-        return "{" + (shorthandField == null ? "\"id\":\"...\"" : "\"" + shorthandField + "\":\"...\"") + "}";
+        return "{\"" + (shorthand == null ? "id" : shorthand.field()) + "\":\"...\"}";
     }
 }
