@@ -319,9 +319,4 @@ final class FileMembershipStore extends MemoryMembershipStore {
             // closing: nothing left to protect
         }
     }
-
-    /** Bytes on disk (snapshot + journal), for the benchmark. */
-    long sizeOnDisk() throws IOException {
-        return Files.size(snapshot) + (Files.exists(journal) ? Files.size(journal) : 0);
-    }
 }
