@@ -1,6 +1,7 @@
 package org.apache.camel.component.mimecast.directory.client;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 
 import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.ExecChainHandler;
@@ -67,7 +68,7 @@ final class CallAttemptHandler implements ExecChainHandler {
             LOG.debug("POST {} (request id {}, attempt {})", call.operation.path(), auth.requestId(), call.attempts);
             try (CallDeadlines.AttemptDeadline deadline = CallDeadlines.dropConnectionAfter(scope.execRuntime,
                     timeout, () -> call.attemptExpired = true)) {
-                ClassicHttpResponse response = chain.proceed(request, scope);
+                ClassicHttpResponse response = proceed(request, scope, chain, call);
                 try {
                     gate.rateLimits().update(response);
                     readBody(response, call);
@@ -77,6 +78,26 @@ final class CallAttemptHandler implements ExecChainHandler {
                     throw e;
                 }
             }
+        }
+    }
+
+    /**
+     * A connection dropped by the deadline between its lease and its use makes HttpClient fail with an unchecked
+     * exception (endpoint released, connection null): that is this attempt timing out, told as such so that the
+     * retry rules apply.
+     */
+    private static ClassicHttpResponse proceed(
+            ClassicHttpRequest request, ExecChain.Scope scope, ExecChain chain, CallState call)
+            throws IOException, HttpException {
+        try {
+            return chain.proceed(request, scope);
+        } catch (RuntimeException e) {
+            if (!call.attemptExpired && !Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            InterruptedIOException timeout = new InterruptedIOException("attempt ended by its deadline");
+            timeout.initCause(e);
+            throw timeout;
         }
     }
 

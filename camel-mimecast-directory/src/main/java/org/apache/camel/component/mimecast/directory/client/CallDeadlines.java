@@ -18,6 +18,7 @@ final class CallDeadlines {
 
     private static final ScheduledThreadPoolExecutor TIMER = createTimer();
     private static final long LEASE_RECHECK_MILLIS = 20;
+    private static final long INTERRUPT_CHECK_MILLIS = 100;
 
     private CallDeadlines() {
     }
@@ -43,11 +44,19 @@ final class CallDeadlines {
     }
 
     /**
-     * Drops the connection of one attempt after {@code millis} unless the returned deadline is closed first. Unlike
-     * cancelling the request, this ends only the attempt: HttpClient's retry step may then repeat it.
+     * Drops the connection of one attempt after {@code millis}, or as soon as the calling thread is interrupted (Camel
+     * stops a consumer by interrupting its poll), unless the returned deadline is closed first. Unlike cancelling the
+     * request, this ends only the attempt: HttpClient's retry step may then repeat it.
      */
     static AttemptDeadline dropConnectionAfter(ExecRuntime attempt, long millis, Runnable onExpiry) {
         AttemptDeadline deadline = new AttemptDeadline();
+        Thread caller = Thread.currentThread();
+        deadline.interruptWatch = TIMER.scheduleWithFixedDelay(() -> {
+            if (caller.isInterrupted()) {
+                deadline.interruptWatch.cancel(false);
+                CompletableFuture.runAsync(() -> deadline.drop(attempt));
+            }
+        }, INTERRUPT_CHECK_MILLIS, INTERRUPT_CHECK_MILLIS, TimeUnit.MILLISECONDS);
         deadline.timer = TIMER.schedule(() -> {
             onExpiry.run();
             CompletableFuture.runAsync(() -> deadline.drop(attempt));
@@ -60,6 +69,7 @@ final class CallDeadlines {
 
         private final AtomicBoolean ended = new AtomicBoolean();
         private volatile Future<?> timer;
+        private volatile Future<?> interruptWatch;
 
         private void drop(ExecRuntime attempt) {
             if (ended.get()) {
@@ -78,6 +88,7 @@ final class CallDeadlines {
         @Override
         public void close() {
             ended.set(true);
+            interruptWatch.cancel(false);
             timer.cancel(false);
         }
     }

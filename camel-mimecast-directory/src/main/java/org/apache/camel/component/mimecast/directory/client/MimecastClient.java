@@ -12,6 +12,7 @@ import org.apache.camel.component.mimecast.directory.model.MimecastResponse;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ public final class MimecastClient {
         this.reader = new ResponseReader(mapper, redactor);
         this.rateLimits = gate.rateLimits();
         this.redactor = redactor;
-        this.retryingHttp = http.withRetries(new MimecastRetryStrategy(retryPolicy, rateLimits),
+        this.retryingHttp = http.withRetries(new MimecastRetryStrategy(retryPolicy, rateLimits, responseTimeoutMillis),
                 new CallAttemptHandler(authenticator, gate, rateLimitReservePercent, retryPolicy.maxWaitMillis(),
                         responseTimeoutMillis));
     }
@@ -127,7 +128,21 @@ public final class MimecastClient {
         } catch (MimecastApiException e) {
             return Outcome.failure(e);
         } catch (IOException e) {
-            return Outcome.failure(call.attemptExpired ? timeoutFailure(call, e) : ioFailure(call, e));
+            if (Thread.currentThread().isInterrupted()) {
+                return Outcome.failure(MimecastApiException.noResponse(
+                        operation + " interrupted (request id " + call.requestId() + ")", operation, call.requestId(),
+                        true, e));
+            }
+            boolean timedOut = call.attemptExpired && !MimecastRetryStrategy.isNeverSent(e);
+            return Outcome.failure(timedOut ? timeoutFailure(call, e) : ioFailure(call, e));
+        } catch (RuntimeException e) {
+            // HttpClient's own unchecked failures (a broken reply it cannot parse, a connection in a bad state)
+            boolean retryable = operation.isReadOnly();
+            return Outcome.failure(MimecastApiException.noResponse(
+                    operation + " failed (request id " + call.requestId() + "): " + e.getClass().getSimpleName() + ": "
+                                                                   + redactor.redact(e.getMessage())
+                                                                   + (retryable ? "" : ". " + NOT_RETRIED_WRITE),
+                    operation, call.requestId(), retryable, e));
         }
     }
 
@@ -162,9 +177,13 @@ public final class MimecastClient {
     }
 
     private MimecastApiException ioFailure(CallState call, IOException e) {
-        if (Thread.currentThread().isInterrupted()) {
-            return MimecastApiException.noResponse(call.operation + " interrupted (request id " + call.requestId()
-                                                   + ")", call.operation, call.requestId(), true, e);
+        if (e instanceof ConnectionRequestTimeoutException) {
+            return MimecastApiException.noResponse(
+                    call.operation + " not sent (request id " + call.requestId() + "): no pooled connection was free"
+                                                   + " within " + call.attemptTimeoutMillis + " ms (the component's"
+                                                   + " pool is shared by its endpoints; lower maxConcurrentCalls or"
+                                                   + " the number of concurrent routes)",
+                    call.operation, call.requestId(), true, e);
         }
         boolean permanent = MimecastRetryStrategy.isPermanent(e);
         boolean retryable = MimecastRetryStrategy.isRetryable(call, e);
@@ -197,13 +216,18 @@ public final class MimecastClient {
 
     private record Outcome<T>(MimecastResponse<T> response, MimecastApiException error) {
 
-        /** HTTP 401, or an API 2.0 {@code token_expired} failure. */
+        /**
+         * HTTP 401, or API 2.0 {@code token_expired} failures and nothing applied: sending again must not repeat an
+         * item that was applied.
+         */
         boolean credentialsRejected() {
             if (error != null) {
                 return error.getHttpStatus() == 401 || error.getErrorCodes().contains(TOKEN_EXPIRED);
             }
-            return response.fail().stream().flatMap(f -> f.errors().stream())
-                    .anyMatch(e -> TOKEN_EXPIRED.equals(e.code()));
+            return !response.fail().isEmpty() && response.data().isEmpty()
+                   && response.fail().stream().allMatch(f -> !f.errors().isEmpty()
+                                                             && f.errors().stream()
+                                                                     .allMatch(e -> TOKEN_EXPIRED.equals(e.code())));
         }
 
         static <T> Outcome<T> success(MimecastResponse<T> response) {

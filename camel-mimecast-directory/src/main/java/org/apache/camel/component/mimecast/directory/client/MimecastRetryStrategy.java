@@ -10,6 +10,7 @@ import javax.net.ssl.SSLException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.HttpRequestRetryStrategy;
+import org.apache.hc.core5.http.ConnectionRequestTimeoutException;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.HttpResponse;
 import org.apache.hc.core5.http.protocol.HttpContext;
@@ -29,12 +30,18 @@ final class MimecastRetryStrategy implements HttpRequestRetryStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(MimecastRetryStrategy.class);
 
+    /** The least time an attempt is worth starting with: less would only cut a write off half way. */
+    private static final long MIN_ATTEMPT_MILLIS = 1000;
+
     private final RetryPolicy policy;
     private final RateLimitTracker rateLimits;
+    private final long minAttemptMillis;
 
-    MimecastRetryStrategy(RetryPolicy policy, RateLimitTracker rateLimits) {
+    /** @param responseTimeoutMillis the time one attempt may take: a retry needs that much, up to a second, left */
+    MimecastRetryStrategy(RetryPolicy policy, RateLimitTracker rateLimits, long responseTimeoutMillis) {
         this.policy = policy;
         this.rateLimits = rateLimits;
+        this.minAttemptMillis = Math.min(responseTimeoutMillis, MIN_ATTEMPT_MILLIS);
     }
 
     @Override
@@ -76,15 +83,18 @@ final class MimecastRetryStrategy implements HttpRequestRetryStrategy {
 
     /** Whether a call that failed with {@code exception} may be repeated at all. */
     static boolean isRetryable(CallState call, IOException exception) {
+        if (isNeverSent(exception)) {
+            return true;
+        }
         if (call.attemptExpired) {
             return call.operation.isReadOnly();
         }
         return !isPermanent(exception) && (isNeverSent(exception) || call.operation.isReadOnly());
     }
 
-    /** The request never reached the server: the connection was not made. */
+    /** The request never reached the server: no pooled connection was free, or the connection was not made. */
     static boolean isNeverSent(IOException exception) {
-        return exception instanceof ConnectException || exception instanceof ConnectTimeoutException
+        return exception instanceof ConnectionRequestTimeoutException || exception instanceof ConnectException || exception instanceof ConnectTimeoutException
                || exception instanceof HttpHostConnectException || exception instanceof NoRouteToHostException;
     }
 
@@ -95,7 +105,7 @@ final class MimecastRetryStrategy implements HttpRequestRetryStrategy {
 
     private boolean mayRetry(CallState call, long serverWaitMillis, String cause) {
         int retries = call.retries();
-        if (retries > policy.maxRetries()) {
+        if (retries > policy.maxRetries() || Thread.currentThread().isInterrupted()) {
             return false;
         }
         long wait = serverWaitMillis >= 0 ? serverWaitMillis : policy.backoff(retries);
@@ -104,7 +114,7 @@ final class MimecastRetryStrategy implements HttpRequestRetryStrategy {
                                      + " ms); retry later";
             return false;
         }
-        if (call.millisLeft() <= wait) {
+        if (call.millisLeft() - wait < minAttemptMillis) {
             call.notRetriedBecause = "Not retried: callTimeout=" + policy.callTimeoutMillis() + " ms would pass first";
             return false;
         }
