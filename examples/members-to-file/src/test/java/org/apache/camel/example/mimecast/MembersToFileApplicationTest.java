@@ -3,9 +3,9 @@ package org.apache.camel.example.mimecast;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,7 +20,7 @@ class MembersToFileApplicationTest {
 
     @Test
     void theMainJobRunsAgainstTheEmulatorByDefault() throws Exception {
-        MembersToFileApplication.run(Map.of("MEMBERS_OUTPUT", output.toString(), "MEMBERS_DURATION_SECONDS", "7"));
+        MembersToFileApplication.run(demo(7), true);
 
         List<Path> polls;
         try (Stream<Path> files = Files.list(output)) {
@@ -44,9 +44,9 @@ class MembersToFileApplicationTest {
 
     @Test
     void aSecondRunStartsFromAFreshBaselineLikeTheEmulator() throws Exception {
-        MembersToFileApplication.run(Map.of("MEMBERS_OUTPUT", output.toString(), "MEMBERS_DURATION_SECONDS", "5"));
+        MembersToFileApplication.run(demo(5), true);
         List<Path> firstRun = changeFiles();
-        MembersToFileApplication.run(Map.of("MEMBERS_OUTPUT", output.toString(), "MEMBERS_DURATION_SECONDS", "2"));
+        MembersToFileApplication.run(demo(2), true);
 
         List<Path> secondRun = changeFiles().stream().filter(p -> !firstRun.contains(p)).toList();
         assertTrue(!secondRun.isEmpty(), "the second run wrote its baseline");
@@ -55,6 +55,14 @@ class MembersToFileApplicationTest {
         // "added" again; the state is reset with the emulator, so the first poll is the clean baseline.
         assertEquals(30, baseline.size(), baseline.toString());
         assertTrue(baseline.stream().allMatch(line -> line.contains("\"changeType\":\"ADDED\"")), baseline.toString());
+    }
+
+    /** What MEMBERS_OUTPUT and MEMBERS_DURATION_SECONDS set in application.properties, without the environment. */
+    private Main demo(int seconds) {
+        Main main = new Main();
+        main.addOverrideProperty("members.output", output.toString());
+        main.addOverrideProperty("camel.main.duration-max-seconds", String.valueOf(seconds));
+        return main;
     }
 
     private List<Path> changeFiles() throws Exception {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
@@ -44,7 +45,13 @@ class MembersToFileRoutesTest {
         // The emulator's options, bound the way camel.component.mimecast-directory.* properties are.
         PropertyBindingSupport.bindProperties(context, component.getConfiguration(),
                 new HashMap<String, Object>(emulator.componentOptions()));
-        context.addRoutes(new MembersToFileRoutes(group, output.toString(), output.resolve("state").toString(), 300));
+        Properties settings = new Properties();
+        settings.setProperty("members.group-id", group);
+        settings.setProperty("members.output", output.toString());
+        settings.setProperty("members.state-file", output.resolve("state").toString());
+        settings.setProperty("members.poll-delay", "300");
+        context.getPropertiesComponent().setOverrideProperties(settings);
+        context.addRoutes(new MembersToFileRoutes());
         context.start();
         try {
             waitFor(() -> jsonlFiles().size() == 1 && Files.exists(output.resolve("members.csv")));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryComponent;
@@ -13,7 +14,10 @@ import org.apache.camel.component.mimecast.emulator.InMemoryDirectory;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulatorExtension;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.PropertiesComponent;
+import org.apache.camel.spi.PropertiesFunction;
 import org.apache.camel.support.PropertyBindingSupport;
+import org.apache.camel.util.StringHelper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +41,8 @@ class HrSyncRoutesTest {
 
     @Test
     void dryRunIsTheDefaultAndOnlyReportsThePlan() throws Exception {
-        assertTrue(HrSyncApplication.isDryRun(Map.of()), "dry run unless HR_DRY_RUN=false");
-        assertFalse(HrSyncApplication.isDryRun(Map.of("HR_DRY_RUN", "false")));
+        assertEquals("true", dryRunIn(Map.of()), "dry run unless HR_DRY_RUN=false");
+        assertEquals("false", dryRunIn(Map.of("HR_DRY_RUN", "false")));
         String sales = seedSales();
 
         String plan = run("dry", true, 100);
@@ -140,9 +144,36 @@ class HrSyncRoutesTest {
         PropertyBindingSupport.bindProperties(context, component.getConfiguration(),
                 new HashMap<String, Object>(emulator.componentOptions()));
         context.addComponent("mimecast-directory", component);
-        context.addRoutes(new HrSyncRoutes(inbox.toString(), dryRun, maxRemovals));
+        Properties settings = new Properties();
+        settings.setProperty("hr.inbox", inbox.toString());
+        settings.setProperty("hr.dry-run", String.valueOf(dryRun));
+        settings.setProperty("hr.max-removals", String.valueOf(maxRemovals));
+        context.getPropertiesComponent().setOverrideProperties(settings);
+        context.addRoutes(new HrSyncRoutes());
         Files.writeString(inbox.resolve(name + ".csv"), export);
         context.start();
+    }
+
+    /** What application.properties makes of hr.dry-run with these environment variables. */
+    private static String dryRunIn(Map<String, String> environment) throws Exception {
+        try (CamelContext context = new DefaultCamelContext()) {
+            PropertiesComponent properties = context.getPropertiesComponent();
+            properties.addLocation("classpath:application.properties");
+            // {{env:NAME:default}} reads this map instead of the process environment
+            properties.addPropertiesFunction(new PropertiesFunction() {
+                @Override
+                public String getName() {
+                    return "env";
+                }
+
+                @Override
+                public String apply(String remainder) {
+                    return environment.getOrDefault(StringHelper.before(remainder, ":", remainder),
+                            StringHelper.after(remainder, ":"));
+                }
+            });
+            return properties.resolveProperty("hr.dry-run").orElseThrow();
+        }
     }
 
     private void stop() {

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.component.mimecast.postgres.EmbeddedPostgresServer;
+import org.apache.camel.util.StringHelper;
 
 /**
  * What the nodes share when there is no real Mimecast: the Mimecast emulator with a demo group of 30 members (one
@@ -59,10 +60,12 @@ public final class MembersHaSandbox implements AutoCloseable {
         long period = Long.parseLong(env.getOrDefault("MEMBERS_HA_CHURN_MILLIS", "2000"));
         sandbox.churn(period);
 
+        // Read by the nodes' profile sandbox (application-sandbox.properties)
         Properties properties = new Properties();
-        emulator.componentOptions().forEach(properties::setProperty);
-        properties.setProperty("groupId", group);
-        properties.setProperty("jdbcUrl", jdbcUrl);
+        emulator.componentOptions().forEach((option, value) -> properties.setProperty(
+                "camel.component.mimecast-directory." + StringHelper.camelCaseToDash(option), value));
+        properties.setProperty("sandbox.group-id", group);
+        properties.setProperty("sandbox.jdbc-url", jdbcUrl);
         try (OutputStream out = Files.newOutputStream(dir.resolve(PROPERTIES))) {
             properties.store(out, "Written by MembersHaSandbox: the emulator (demo credentials) and the database");
         }

@@ -2,70 +2,93 @@ package org.apache.camel.example.mimecast.kafka;
 
 import java.util.Map;
 
-import org.apache.camel.example.mimecast.support.MimecastConnection;
+import org.apache.camel.example.mimecast.support.DemoMimecast;
+import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
+import org.apache.camel.main.MainListenerSupport;
+import org.apache.camel.spi.PropertiesComponent;
 
 /**
- * Runs the members-to-kafka route with Camel Main.
+ * Runs the members-to-kafka route with Camel Main; application.properties configures it ({@code KAFKA_BROKERS},
+ * {@code KAFKA_TOPIC}, {@code MEMBERS_MODE}).
  * <p>
- * Kafka: {@code KAFKA_BROKERS} (for example {@code localhost:9092}), else an embedded single-node broker. Topic:
- * {@code KAFKA_TOPIC} (default {@code mimecast-members}). Mode: {@code MEMBERS_MODE} {@code snapshot} (default) or
- * {@code changes}.
- * <p>
- * Mimecast: without {@code MIMECAST_ACCESS_KEY} the embedded emulator serves two demo groups and the app stops after
- * {@code MEMBERS_DURATION_SECONDS} (default 10), printing what the topic holds. With Mimecast credentials (see
- * {@link MimecastConnection}) it watches the comma-separated {@code MIMECAST_GROUP_ID} every five minutes.
+ * Without {@code MIMECAST_ACCESS_KEY} it is the demo: the embedded emulator serves two groups, and the application
+ * stops after 10 seconds. With it, the profile {@code mimecast} watches the real groups {@code MIMECAST_GROUP_ID}
+ * every five minutes (see application-mimecast.properties). Without {@code KAFKA_BROKERS} it starts a Kafka broker in
+ * the JVM and prints, at the end, what the topic holds.
  */
 public final class MembersToKafkaApplication {
+
+    /** The brokers setting that asks for a broker in the JVM. */
+    static final String EMBEDDED = "embedded";
 
     private MembersToKafkaApplication() {
     }
 
     public static void main(String[] args) throws Exception {
-        run(System.getenv());
+        run(new Main(), DemoMimecast.wanted(), args);
     }
 
     /**
-     * Runs the example with these environment variables (the test's entry point).
+     * Runs the example with main, which the caller may give properties first (the test's entry point).
      *
      * @return how many records the embedded broker's topic holds at the end, or -1 with an external broker
      */
-    static int run(Map<String, String> env) throws Exception {
-        String topic = env.getOrDefault("KAFKA_TOPIC", "mimecast-members");
-        String mode = env.getOrDefault("MEMBERS_MODE", "snapshot");
+    static int run(Main main, boolean demo, String... args) throws Exception {
+        main.configure().addRoutesBuilder(MembersToKafkaRoutes.class);
+        BrokerInTheJvm broker = new BrokerInTheJvm();
+        main.addMainListener(broker);
+        try (broker; AutoCloseable mimecast = DemoMimecast.configure(main, demo, MembersToKafkaApplication::seedDemo)) {
+            main.run(args);
+            return broker.recordsOnTheTopic();
+        }
+    }
 
-        Main main = new Main();
-        EmbeddedKafka embeddedKafka = null;
-        try (MimecastConnection mimecast = MimecastConnection.fromEnvironment(env)) {
-            String brokers = env.get("KAFKA_BROKERS");
-            if (brokers == null) {
-                embeddedKafka = EmbeddedKafka.start();
-                brokers = embeddedKafka.bootstrapServers();
-                System.out.println("No KAFKA_BROKERS: using an embedded Kafka broker at " + brokers);
+    private static Map<String, String> seedDemo(DemoMimecast demo) {
+        String sales = demo.directory().createGroup("Sales").id();
+        String support = demo.directory().createGroup("Support").id();
+        demo.directory().addMembers(sales, 700);
+        demo.directory().addMember(support, "helpdesk@example.com", null);
+        demo.dropStateFile("members.state-file");
+        return Map.of("demo.group-ids", sales + "," + support);
+    }
+
+    /** Starts an embedded broker when camel.component.kafka.brokers says {@value #EMBEDDED}, before Camel uses it. */
+    private static final class BrokerInTheJvm extends MainListenerSupport implements AutoCloseable {
+
+        private EmbeddedKafka kafka;
+        private String topic;
+
+        @Override
+        public void beforeConfigure(BaseMainSupport main) {
+            PropertiesComponent properties = main.getCamelContext().getPropertiesComponent();
+            if (!EMBEDDED.equals(properties.resolveProperty("camel.component.kafka.brokers").orElse(null))) {
+                return;
             }
-            main.addInitialProperty("camel.component.kafka.brokers", brokers);
-            mimecast.configure(main, "MEMBERS_DURATION_SECONDS", 10);
-            String groupIds = mimecast.groupIds(emulator -> {
-                String sales = emulator.directory().createGroup("Sales").id();
-                String support = emulator.directory().createGroup("Support").id();
-                emulator.directory().addMembers(sales, 700);
-                emulator.directory().addMember(support, "helpdesk@example.com", null);
-                return sales + "," + support;
-            });
-            String stateFile = "changes".equals(mode)
-                    ? mimecast.stateFile(env.getOrDefault("MEMBERS_STATE_FILE", "target/kafka-members.state")) : null;
-            main.configure().addRoutesBuilder(
-                    new MembersToKafkaRoutes(groupIds, mode, topic, mimecast.pollDelayMillis(5000), stateFile));
-            main.run();
-            if (embeddedKafka == null) {
+            try {
+                kafka = EmbeddedKafka.start();
+            } catch (Exception e) {
+                throw new IllegalStateException("Cannot start the embedded Kafka broker", e);
+            }
+            System.out.println("No KAFKA_BROKERS: using an embedded Kafka broker at " + kafka.bootstrapServers());
+            main.addOverrideProperty("camel.component.kafka.brokers", kafka.bootstrapServers());
+            properties.setOverrideProperties(main.getOverrideProperties());
+            topic = properties.resolveProperty("members.topic").orElseThrow();
+        }
+
+        int recordsOnTheTopic() {
+            if (kafka == null) {
                 return -1;
             }
-            int records = TopicReader.readAll(brokers, topic).size();
+            int records = TopicReader.readAll(kafka.bootstrapServers(), topic).size();
             System.out.println("The topic " + topic + " holds " + records + " records");
             return records;
-        } finally {
-            if (embeddedKafka != null) {
-                embeddedKafka.close();
+        }
+
+        @Override
+        public void close() throws Exception {
+            if (kafka != null) {
+                kafka.close();
             }
         }
     }

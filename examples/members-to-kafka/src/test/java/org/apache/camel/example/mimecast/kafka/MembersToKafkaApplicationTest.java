@@ -1,7 +1,6 @@
 package org.apache.camel.example.mimecast.kafka;
 
-import java.util.Map;
-
+import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,6 +11,9 @@ class MembersToKafkaApplicationTest {
     @Test
     void runsAgainstTheEmulatorAndAnEmbeddedBrokerByDefault() throws Exception {
         // One poll in 4 seconds (the demo polls every 5): Sales (700 members, 2 pages) and Support (1 member).
-        assertEquals(701, MembersToKafkaApplication.run(Map.of("MEMBERS_DURATION_SECONDS", "4")));
+        Main main = new Main();
+        main.addOverrideProperty("camel.main.duration-max-seconds", "4");
+        main.addOverrideProperty("camel.component.kafka.brokers", MembersToKafkaApplication.EMBEDDED);
+        assertEquals(701, MembersToKafkaApplication.run(main, true));
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -130,7 +131,14 @@ class MembersToKafkaRoutesTest {
         KafkaComponent kafkaComponent = new KafkaComponent();
         kafkaComponent.getConfiguration().setBrokers(kafka.bootstrapServers());
         context.addComponent("kafka", kafkaComponent);
-        context.addRoutes(new MembersToKafkaRoutes(groupIds, mode, topic, delay, null));
+        Properties settings = new Properties();
+        settings.setProperty("members.group-ids", groupIds);
+        settings.setProperty("members.mode", mode);
+        settings.setProperty("members.topic", topic);
+        settings.setProperty("members.poll-delay", String.valueOf(delay));
+        // No members.state-file: the state is in memory
+        context.getPropertiesComponent().setOverrideProperties(settings);
+        context.addRoutes(new MembersToKafkaRoutes());
         context.start();
         return context;
     }

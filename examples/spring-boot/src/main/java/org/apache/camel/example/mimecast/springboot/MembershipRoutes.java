@@ -18,7 +18,7 @@ public class MembershipRoutes extends RouteBuilder {
         from("mimecast-directory:get-group-members?groupId={{members.group-id}}&mode=changes&splitMembers=true"
              + "&stateFile={{members.state-file}}&initialDelay=0&delay={{members.poll-delay}}")
                 .routeId("member-changes")
-                .process(e -> e.getMessage().setBody(describe(e.getMessage().getBody(MemberChange.class))))
+                .transform().body(MemberChange.class, MembershipRoutes::describe)
                 .log("${body}");
 
         // Body: an email address, or a list of them.

@@ -2,101 +2,95 @@ package org.apache.camel.example.mimecast.springboot;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.example.mimecast.support.MimecastConnection;
+import org.apache.camel.example.mimecast.support.DemoMimecast;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.EventNotifier;
 import org.apache.camel.support.SimpleEventNotifierSupport;
 import org.apache.camel.support.service.ServiceHelper;
-import org.apache.camel.util.StringHelper;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
+import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEvent;
 import org.springframework.context.ApplicationListener;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * A Spring Boot application with {@code camel-mimecast-directory-starter}: it watches a group and logs who joined
  * and who left, and adds the members sent to {@code direct:onboard} (see {@link MembershipRoutes}).
  * <p>
- * With no {@code MIMECAST_ACCESS_KEY} in the environment it starts the embedded emulator with a demo group whose
- * membership changes every two seconds, and stops after {@code MEMBERS_DURATION_SECONDS} (default 12). With
- * {@code MIMECAST_ACCESS_KEY}, {@code MIMECAST_SECRET_KEY}, {@code MIMECAST_APP_ID}, {@code MIMECAST_APP_KEY},
- * {@code MIMECAST_REGION} (or {@code MIMECAST_BASE_URL}) and {@code MIMECAST_GROUP_ID} it watches that real group
- * every five minutes until stopped. Either way the connection reaches the component as
- * {@code camel.component.mimecast-directory.*} properties: the starter's job.
+ * Without {@code MIMECAST_ACCESS_KEY} in the environment it is the demo: the embedded emulator with a group whose
+ * membership changes every two seconds, for 12 seconds. With it, the profile {@code mimecast} watches the real group
+ * {@code MIMECAST_GROUP_ID} every five minutes until stopped (see application-mimecast.properties). Either way the
+ * connection reaches the component as {@code camel.component.mimecast-directory.*} properties: the starter's job.
  */
 @SpringBootApplication
 public class MimecastDirectoryExampleApplication {
 
-    private static final String COMPONENT = "camel.component.mimecast-directory.";
-
     public static void main(String[] args) {
-        run(System.getenv(), args);
+        application(DemoMimecast.wanted()).run(args);
     }
 
-    /** Starts the application with these environment variables (the test's entry point); close it to stop. */
-    static ConfigurableApplicationContext run(Map<String, String> env, String... args) {
-        MimecastConnection mimecast = MimecastConnection.fromEnvironment(env);
-        String groupId = mimecast.groupIds(emulator -> {
-            String demo = emulator.directory().createGroup("Demo Group").id();
-            emulator.directory().addMembers(demo, 30);
-            return demo;
-        });
-        Map<String, Object> defaults = new HashMap<>();
-        mimecast.componentOptions().forEach((name, value) -> defaults.put(
-                COMPONENT + StringHelper.camelCaseToDash(name), value));
-        defaults.put("members.group-id", groupId);
-        defaults.put("members.poll-delay", mimecast.pollDelayMillis(2000));
-        String duration = env.get("MEMBERS_DURATION_SECONDS");
-        int seconds = duration != null ? Integer.parseInt(duration) : mimecast.isEmulated() ? 12 : 0;
-        if (seconds > 0) {
-            defaults.put("camel.main.duration-max-seconds", seconds);
-        }
-        defaults.put("members.state-file", env.getOrDefault("MEMBERS_STATE_FILE", "target/spring-boot-members.state"));
-
+    /** The demo, or real Mimecast through the profile mimecast (the test's entry point). */
+    static SpringApplication application(boolean demo) {
         SpringApplication application = new SpringApplication(MimecastDirectoryExampleApplication.class);
-        // Default properties: application.properties, system properties and the environment still win.
-        application.setDefaultProperties(toProperties(defaults));
-        application.addListeners((ApplicationListener<ContextClosedEvent>) event -> mimecast.close());
-        if (mimecast.isEmulated()) {
-            // Once the application runs, every two seconds one person joins the demo group and one leaves.
-            application.addListeners((ApplicationListener<ApplicationReadyEvent>) event -> mimecast.simulateHrChanges(
-                    groupId, 3, 2));
+        if (demo) {
+            application.addListeners(new Demo());
+        } else {
+            application.setAdditionalProfiles(DemoMimecast.MIMECAST_PROFILE);
         }
-        application.addInitializers(context -> {
-            String state = context.getEnvironment().getRequiredProperty("members.state-file");
-            // The embedded emulator's data is new each run: its state from an earlier run goes with it.
-            mimecast.stateFile(state);
-        });
-        ConfigurableApplicationContext context = application.run(args);
-        closeWhenCamelStops(context.getBean(CamelContext.class), mimecast);
-        return context;
+        return application;
     }
 
     /**
-     * After MEMBERS_DURATION_SECONDS Camel stops and lets the JVM exit, which the embedded emulator's threads would
-     * keep alive: close it with Camel.
+     * The demo's lifecycle: the emulator and its demo group before Spring binds the properties, the HR churn once
+     * the application runs, the emulator stopped with the application.
      */
-    private static void closeWhenCamelStops(CamelContext camel, MimecastConnection mimecast) {
-        EventNotifier notifier = new SimpleEventNotifierSupport() {
-            @Override
-            public void notify(CamelEvent event) {
-                if (event instanceof CamelEvent.CamelContextStoppedEvent) {
-                    mimecast.close();
-                }
-            }
-        };
-        camel.getManagementStrategy().addEventNotifier(notifier);
-        ServiceHelper.startService(notifier);
-    }
+    private static final class Demo implements ApplicationListener<ApplicationEvent> {
 
-    private static Properties toProperties(Map<String, Object> values) {
-        Properties properties = new Properties();
-        values.forEach((key, value) -> properties.setProperty(key, String.valueOf(value)));
-        return properties;
+        private DemoMimecast demo;
+        private String group;
+
+        @Override
+        public void onApplicationEvent(ApplicationEvent event) {
+            if (event instanceof ApplicationEnvironmentPreparedEvent prepared) {
+                ConfigurableEnvironment environment = prepared.getEnvironment();
+                demo = DemoMimecast.start(environment::getProperty);
+                group = demo.directory().createGroup("Demo Group").id();
+                demo.directory().addMembers(group, 30);
+                demo.dropStateFile("members.state-file");
+                Map<String, Object> properties = new HashMap<>(demo.componentProperties());
+                properties.put("demo.group-id", group);
+                environment.getPropertySources().addFirst(new MapPropertySource("demo", properties));
+            } else if (event instanceof ApplicationReadyEvent ready) {
+                // Every two seconds one person joins the demo group and one leaves.
+                demo.simulateHrChanges(group, 3, 2);
+                closeWhenCamelStops(ready.getApplicationContext().getBean(CamelContext.class));
+            } else if ((event instanceof ContextClosedEvent || event instanceof ApplicationFailedEvent) && demo != null) {
+                demo.close();
+            }
+        }
+
+        /**
+         * After MEMBERS_DURATION_SECONDS Camel stops and lets the JVM exit, which the embedded emulator's threads
+         * would keep alive: close it with Camel.
+         */
+        private void closeWhenCamelStops(CamelContext camel) {
+            EventNotifier notifier = new SimpleEventNotifierSupport() {
+                @Override
+                public void notify(CamelEvent event) {
+                    if (event instanceof CamelEvent.CamelContextStoppedEvent) {
+                        demo.close();
+                    }
+                }
+            };
+            camel.getManagementStrategy().addEventNotifier(notifier);
+            ServiceHelper.startService(notifier);
+        }
     }
 }

@@ -3,7 +3,6 @@ package org.apache.camel.example.mimecast.springboot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +10,7 @@ import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -36,9 +36,10 @@ class MimecastDirectoryExampleApplicationTest {
     @Test
     void logsMembershipChangesAddsNewHiresAndRunsAgainWithoutFalseChanges(CapturedOutput output) throws Exception {
         Path state = dir.resolve("members.state");
-        Map<String, String> env = Map.of("MEMBERS_STATE_FILE", state.toString(), "MEMBERS_DURATION_SECONDS", "120");
+        // The variables as Spring reads them, from the command line instead of the environment
+        String[] env = {"--MEMBERS_STATE_FILE=" + state, "--MEMBERS_DURATION_SECONDS=120"};
 
-        try (ConfigurableApplicationContext app = MimecastDirectoryExampleApplication.run(env)) {
+        try (ConfigurableApplicationContext app = MimecastDirectoryExampleApplication.application(true).run(env)) {
             // The first poll is the baseline (the demo group's members), later polls the HR churn.
             await().atMost(PATIENCE).until(() -> output.getOut().contains("ADDED new.hire1@example.com")
                                                  && count(output.getOut(), "REMOVED user\\d{5}@example.com") > 0);
@@ -51,7 +52,7 @@ class MimecastDirectoryExampleApplicationTest {
         assertTrue(Files.exists(state), "the watcher keeps its state in " + state);
 
         int firstRunEnd = output.getOut().length();
-        try (ConfigurableApplicationContext app = MimecastDirectoryExampleApplication.run(env)) {
+        try (ConfigurableApplicationContext app = MimecastDirectoryExampleApplication.application(true).run(env)) {
             // By the time the churn shows (a later poll), the first poll's lines are all logged.
             await().atMost(PATIENCE)
                     .until(() -> output.getOut().substring(firstRunEnd).contains("ADDED new.hire1@example.com"));
@@ -64,9 +65,15 @@ class MimecastDirectoryExampleApplicationTest {
 
     @Test
     void realMimecastNeedsTheGroupToWatch() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> MimecastDirectoryExampleApplication.run(Map.of("MIMECAST_ACCESS_KEY", "ak")));
-        assertEquals("Set MIMECAST_GROUP_ID to run against real Mimecast", e.getMessage());
+        SpringApplication realMimecast = MimecastDirectoryExampleApplication.application(false);
+        Exception e = assertThrows(Exception.class, () -> realMimecast.run("--MIMECAST_ACCESS_KEY=ak",
+                "--MIMECAST_SECRET_KEY=c2s=", "--MIMECAST_APP_ID=app", "--MIMECAST_APP_KEY=key", "--MIMECAST_REGION=US"));
+        assertEquals("Could not resolve placeholder 'MIMECAST_GROUP_ID' in value \"${MIMECAST_GROUP_ID}\"",
+                rootCause(e).getMessage());
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        return e.getCause() == null ? e : rootCause(e.getCause());
     }
 
     private static int count(String text, String regex) {
