@@ -109,6 +109,33 @@ class RetryChainTest {
         };
     }
 
+    /** How a get-group-members call on another thread ended, interrupted {@code afterMillis} after it started. */
+    private record InterruptedCall(long tookMillis, Throwable failure) {
+    }
+
+    private static InterruptedCall readInterruptedAfter(MimecastClient client, long afterMillis)
+            throws InterruptedException {
+        CountDownLatch started = new CountDownLatch(1);
+        long[] took = new long[1];
+        Throwable[] failure = new Throwable[1];
+        Thread caller = new Thread(() -> {
+            started.countDown();
+            long start = System.nanoTime();
+            try {
+                client.call(MimecastDirectoryOperation.GET_GROUP_MEMBERS, read(), JsonNode.class);
+            } catch (RuntimeException e) {
+                failure[0] = e;
+            }
+            took[0] = (System.nanoTime() - start) / 1_000_000;
+        });
+        caller.start();
+        started.await();
+        Thread.sleep(afterMillis);
+        caller.interrupt();
+        caller.join(20_000);
+        return new InterruptedCall(took[0], failure[0]);
+    }
+
     private long leased() {
         return http.poolStats().getLeased();
     }
@@ -176,25 +203,8 @@ class RetryChainTest {
     void anInterruptDuringAnAttemptEndsTheCallPromptly() throws Exception {
         server.on("/api/directory/get-group-members", delayed(10_000, 200, OK_MEMBERS));
         MimecastClient client = client(new TestAuth(), new RetryPolicy(3, 0, 1000, 60_000), 4000, 4);
-        CountDownLatch started = new CountDownLatch(1);
-        long[] took = new long[1];
-        Throwable[] failure = new Throwable[1];
-        Thread caller = new Thread(() -> {
-            started.countDown();
-            long start = System.nanoTime();
-            try {
-                client.call(MimecastDirectoryOperation.GET_GROUP_MEMBERS, read(), JsonNode.class);
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            }
-            took[0] = (System.nanoTime() - start) / 1_000_000;
-        });
-        caller.start();
-        started.await();
-        Thread.sleep(300);
-        caller.interrupt();
-        caller.join(20_000);
-        assertTrue(took[0] < 1500, "ended " + took[0] + " ms after start, interrupted at 300 ms");
+        InterruptedCall call = readInterruptedAfter(client, 300);
+        assertTrue(call.tookMillis() < 1500, "ended " + call.tookMillis() + " ms after start, interrupted at 300 ms");
     }
 
     // Renewing credentials and sending again would create group A twice.
@@ -233,22 +243,8 @@ class RetryChainTest {
     void anInterruptDuringTheWaitBeforeARetryIsReportedAsAnInterrupt() throws Exception {
         server.on("/api/directory/get-group-members", dripped(OK_MEMBERS + " ".repeat(100), 30));
         MimecastClient client = client(new TestAuth(), new RetryPolicy(3, 3000, 5000, 60_000), 300, 4);
-        Throwable[] failure = new Throwable[1];
-        long[] took = new long[1];
-        Thread caller = new Thread(() -> {
-            long start = System.nanoTime();
-            try {
-                client.call(MimecastDirectoryOperation.GET_GROUP_MEMBERS, read(), JsonNode.class);
-            } catch (RuntimeException e) {
-                failure[0] = e;
-            }
-            took[0] = (System.nanoTime() - start) / 1_000_000;
-        });
-        caller.start();
-        Thread.sleep(800);
-        caller.interrupt();
-        caller.join(10_000);
-        MimecastApiException e = assertInstanceOf(MimecastApiException.class, failure[0]);
+        InterruptedCall call = readInterruptedAfter(client, 800);
+        MimecastApiException e = assertInstanceOf(MimecastApiException.class, call.failure());
         assertTrue(e.getMessage().contains("interrupted"), e.getMessage());
     }
 
