@@ -2,12 +2,16 @@ package org.apache.camel.component.mimecast.directory.producer;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.BinaryOperator;
 import java.util.function.Function;
@@ -21,6 +25,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.WrappedFile;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
 import org.apache.camel.component.mimecast.directory.MimecastValidationException;
 import org.apache.camel.component.mimecast.directory.model.RequestItem;
@@ -47,6 +52,8 @@ final class RequestItemReader<I extends RequestItem> {
     record Shorthand<T>(String field, Function<String, T> item) {
     }
 
+    private static final Set<String> ENVELOPE_KEYS = Set.of("data", "meta");
+
     private final Class<I> type;
     private final BiFunction<Message, MimecastDirectoryConfiguration, I> fromInputs;
     private final BinaryOperator<I> withDefaults;
@@ -54,6 +61,8 @@ final class RequestItemReader<I extends RequestItem> {
     private final ObjectMapper mapper;
     // Strict, unlike the mapper (lenient for responses): a misspelt body field must fail, not vanish.
     private final ObjectReader itemReader;
+    // A key given twice is a conflict to refuse, not a value to pick.
+    private final ObjectReader treeReader;
 
     /**
      * @param type         the request item type
@@ -69,12 +78,13 @@ final class RequestItemReader<I extends RequestItem> {
         this.shorthand = shorthand;
         this.mapper = mapper;
         this.itemReader = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        this.treeReader = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
     RequestItems<I> read(Exchange exchange, MimecastDirectoryConfiguration configuration, String operation) {
         I defaults = fromInputs.apply(exchange.getMessage(), configuration);
         Object body = parsedBody(exchange, operation);
-        Iterator<?> elements = elementsOf(body);
+        Iterator<?> elements = elementsOf(body, operation);
         RequestItems<I> items;
         if (body == null) {
             items = new RequestItems<>(List.of(defaults), false);
@@ -87,18 +97,57 @@ final class RequestItemReader<I extends RequestItem> {
         return items;
     }
 
-    /** The body, with JSON text (also as bytes or a stream) parsed, so that a JSON array is seen as a list. */
+    /**
+     * The body, with text (also as bytes, a stream, a reader or a file) read and JSON parsed, so that a JSON array is
+     * seen as a list. A blank text body is no body (an empty HTTP or timer body must not blank out the options); blank
+     * bytes or an exhausted stream are refused, since a stream read by an earlier attempt looks just like that.
+     */
     private Object parsedBody(Exchange exchange, String operation) {
         Object body = exchange.getMessage().getBody();
-        if (body instanceof byte[] || body instanceof InputStream) {
-            String text = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, body);
+        if (body instanceof byte[] || body instanceof InputStream || body instanceof Reader
+            || body instanceof WrappedFile<?>) {
+            String text = readText(exchange, body);
+            if (text != null && text.isBlank()) {
+                throw new MimecastValidationException(
+                        "body", operation + " got an empty " + body.getClass().getSimpleName() + " body: a stream"
+                                + " reads once, so enable stream caching where the route may send it again; send no"
+                                + " body (null) to use headers and options");
+            }
             body = text != null ? text : body;
         }
-        return body instanceof CharSequence text && isJson(text.toString()) ? parse(text.toString(), operation) : body;
+        if (body instanceof CharSequence chars) {
+            String text = withoutByteOrderMark(chars.toString());
+            if (text.isBlank()) {
+                return null;
+            }
+            return isJson(text) ? parse(text, operation) : text;
+        }
+        return body;
+    }
+
+    /** The body as text; a stream that can be reset is, so that a redelivery of the exchange reads it again. */
+    private static String readText(Exchange exchange, Object body) {
+        InputStream resettable = body instanceof InputStream in && in.markSupported() ? in : null;
+        if (resettable != null) {
+            resettable.mark(Integer.MAX_VALUE);
+        }
+        String text = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, body);
+        if (resettable != null) {
+            try {
+                resettable.reset();
+            } catch (IOException e) {
+                // not resettable after all: a redelivery finds it empty and is refused
+            }
+        }
+        return text;
+    }
+
+    private static String withoutByteOrderMark(String text) {
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     /** The elements of a list body (a collection, an array, a JSON array or envelope), or null for one item. */
-    private static Iterator<?> elementsOf(Object body) {
+    private static Iterator<?> elementsOf(Object body, String operation) {
         if (body instanceof Collection<?> collection) {
             return collection.iterator();
         }
@@ -106,14 +155,35 @@ final class RequestItemReader<I extends RequestItem> {
             return Arrays.asList(array).iterator(); // keeps nulls, to name them
         }
         if (body instanceof JsonNode node) {
-            JsonNode array = node.isArray() ? node : node.path("data");
-            return array.isArray() ? array.elements() : null;
+            if (node.isArray()) {
+                return node.elements();
+            }
+            if (node.path("data").isArray()) {
+                Set<String> keys = new LinkedHashSet<>();
+                node.fieldNames().forEachRemaining(keys::add);
+                checkEnvelope(keys, operation);
+                return node.get("data").elements();
+            }
+            return null;
         }
         // What JSON unmarshalled into a Map makes of a {"data":[...]} envelope.
-        if (body instanceof Map<?, ?> map && map.get("data") instanceof Collection<?> data) {
-            return data.iterator();
+        if (body instanceof Map<?, ?> map && (map.get("data") instanceof Collection<?>
+                                              || map.get("data") instanceof Object[])) {
+            checkEnvelope(map.keySet(), operation);
+            return elementsOf(map.get("data"), operation);
         }
         return null;
+    }
+
+    /** An envelope holds its items and nothing else: a field beside them would be dropped without notice. */
+    private static void checkEnvelope(Set<?> keys, String operation) {
+        for (Object key : keys) {
+            if (!ENVELOPE_KEYS.contains(key)) {
+                throw new MimecastValidationException(
+                        "body", operation + " got a {\"data\":[...]} envelope with the field '" + key
+                                + "' beside data: put it in each item (or in a header or option)");
+            }
+        }
     }
 
     private List<I> readAll(Iterator<?> elements, I defaults, String operation) {
@@ -166,8 +236,8 @@ final class RequestItemReader<I extends RequestItem> {
             return shorthand.item().apply(node.asText());
         }
         throw new MimecastValidationException(
-                "body", operation + " expects each item to be a JSON object such as " + exampleJson() + ", got: "
-                        + node);
+                "body", operation + " expects each item to be a JSON object such as " + exampleJson() + ", got a JSON "
+                        + node.getNodeType().name().toLowerCase(Locale.ROOT));
     }
 
     /** Binds a Map or a JSON object to the item type, without building a JSON tree of the Map. */
@@ -182,6 +252,8 @@ final class RequestItemReader<I extends RequestItem> {
         } catch (IOException e) {
             throw new MimecastValidationException(
                     "body", operation + " got a field of the wrong type: " + firstLine(e.getMessage()), e);
+        } catch (StackOverflowError e) {
+            throw new MimecastValidationException("body", operation + " got a body nested too deeply to read");
         }
     }
 
@@ -205,7 +277,7 @@ final class RequestItemReader<I extends RequestItem> {
 
     private JsonNode parse(String text, String operation) {
         try {
-            return mapper.readTree(text);
+            return treeReader.readTree(text);
         } catch (IOException e) {
             throw new MimecastValidationException(
                     "body", operation + " got a body that is not valid JSON: " + firstLine(e.getMessage()), e);
