@@ -3,13 +3,16 @@ package org.apache.camel.example.mimecast;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
+import org.apache.camel.example.mimecast.support.DemoMimecast.Target;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The README's main job as its command runs it: no credentials, so the embedded emulator with HR churn. */
@@ -20,7 +23,7 @@ class MembersToFileApplicationTest {
 
     @Test
     void theMainJobRunsAgainstTheEmulatorByDefault() throws Exception {
-        MembersToFileApplication.run(demo(7), true);
+        MembersToFileApplication.run(demo(7), Target.DEMO);
 
         List<Path> polls;
         try (Stream<Path> files = Files.list(output)) {
@@ -44,9 +47,9 @@ class MembersToFileApplicationTest {
 
     @Test
     void aSecondRunStartsFromAFreshBaselineLikeTheEmulator() throws Exception {
-        MembersToFileApplication.run(demo(5), true);
+        MembersToFileApplication.run(demo(5), Target.DEMO);
         List<Path> firstRun = changeFiles();
-        MembersToFileApplication.run(demo(2), true);
+        MembersToFileApplication.run(demo(2), Target.DEMO);
 
         List<Path> secondRun = changeFiles().stream().filter(p -> !firstRun.contains(p)).toList();
         assertTrue(!secondRun.isEmpty(), "the second run wrote its baseline");
@@ -55,6 +58,18 @@ class MembersToFileApplicationTest {
         // "added" again; the state is reset with the emulator, so the first poll is the clean baseline.
         assertEquals(30, baseline.size(), baseline.toString());
         assertTrue(baseline.stream().allMatch(line -> line.contains("\"changeType\":\"ADDED\"")), baseline.toString());
+    }
+
+    @Test
+    void theDemoIsTheRunWithoutMimecastVariablesAndRefusesARealRunsStateFile() {
+        assertEquals(Target.DEMO, MembersToFileApplication.target(Map.of("MEMBERS_OUTPUT", "out")));
+        // Camel reads MEMBERS_STATE_FILE for members.state-file
+        String message = assertThrows(IllegalStateException.class,
+                () -> MembersToFileApplication.target(Map.of("MEMBERS_STATE_FILE", "real.state"))).getMessage();
+        assertTrue(message.contains("MEMBERS_STATE_FILE is set"), message);
+        message = assertThrows(IllegalStateException.class,
+                () -> MembersToFileApplication.target(Map.of("MIMECAST_CLIENT_ID", "id"))).getMessage();
+        assertTrue(message.contains("MIMECAST_CLIENT_SECRET, MIMECAST_GROUP_ID"), message);
     }
 
     /** What MEMBERS_OUTPUT and MEMBERS_DURATION_SECONDS set in application.properties, without the environment. */

@@ -13,13 +13,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.component.mimecast.postgres.EmbeddedPostgresServer;
+import org.apache.camel.example.mimecast.support.DemoMimecast.Target;
 import org.apache.camel.util.StringHelper;
 
 /**
  * What the nodes share when there is no real Mimecast: the Mimecast emulator with a demo group of 30 members (one
- * joins and one leaves every two seconds) and a PostgreSQL for the membership state (embedded, unless
- * {@code MEMBERS_HA_JDBC_URL} names one). It writes where they are to {@code <MEMBERS_HA_DIR>/sandbox.properties}
- * (default {@code target/members-ha}), which the nodes read, and runs until stopped.
+ * joins and one leaves every two seconds) and an embedded PostgreSQL for the membership state. It writes where they
+ * are to {@code <MEMBERS_HA_DIR>/sandbox.properties} (default {@code target/members-ha}), which the nodes read, and
+ * runs until stopped. It is the demo, so it follows DemoMimecast's rule: it refuses to start when a {@code MIMECAST_*}
+ * variable is set or a variable names a real run's database or lock directory, and in a directory where real nodes
+ * have run.
  */
 public final class MembersHaSandbox implements AutoCloseable {
 
@@ -45,17 +48,24 @@ public final class MembersHaSandbox implements AutoCloseable {
 
     /** Starts the emulator, the database and the churn; writes sandbox.properties. */
     static MembersHaSandbox start(Map<String, String> env) throws IOException {
+        if (MembersHaNode.target(env) != Target.DEMO) {
+            throw new IllegalStateException("MIMECAST_* variables are set: the nodes run against real Mimecast, "
+                                            + "without the sandbox");
+        }
         Path dir = Path.of(env.getOrDefault("MEMBERS_HA_DIR", "target/members-ha"));
+        // Real nodes keep their lock in <dir>/cluster and have no sandbox.properties: a sandbox node there would
+        // contend for their lock and append demo changes to their output.
+        if (Files.exists(dir.resolve("cluster")) && !Files.exists(dir.resolve(PROPERTIES))) {
+            throw new IllegalStateException("The sandbox does not run in " + dir.toAbsolutePath().normalize()
+                                            + " (MEMBERS_HA_DIR): nodes against real Mimecast use it. Choose another"
+                                            + " directory for the sandbox.");
+        }
         Files.createDirectories(dir);
         MimecastEmulator emulator = MimecastEmulator.builder().build().start();
         String group = emulator.directory().createGroup("Demo Group").id();
         emulator.directory().addMembers(group, 30);
-        String jdbcUrl = env.get("MEMBERS_HA_JDBC_URL");
-        EmbeddedPostgresServer postgres = null;
-        if (jdbcUrl == null) {
-            postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"));
-            jdbcUrl = postgres.jdbcUrl();
-        }
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dir.resolve("postgres"));
+        String jdbcUrl = postgres.jdbcUrl();
         MembersHaSandbox sandbox = new MembersHaSandbox(emulator, postgres, group);
         long period = Long.parseLong(env.getOrDefault("MEMBERS_HA_CHURN_MILLIS", "2000"));
         sandbox.churn(period);
@@ -100,9 +110,7 @@ public final class MembersHaSandbox implements AutoCloseable {
     @Override
     public void close() throws IOException {
         churn.shutdownNow();
-        if (postgres != null) {
-            postgres.close();
-        }
+        postgres.close();
         emulator.close();
     }
 }

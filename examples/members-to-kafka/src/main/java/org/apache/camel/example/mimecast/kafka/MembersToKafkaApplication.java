@@ -1,8 +1,10 @@
 package org.apache.camel.example.mimecast.kafka;
 
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.example.mimecast.support.DemoMimecast;
+import org.apache.camel.example.mimecast.support.DemoMimecast.Target;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
@@ -12,21 +14,35 @@ import org.apache.camel.spi.PropertiesComponent;
  * Runs the members-to-kafka route with Camel Main; application.properties configures it ({@code KAFKA_BROKERS},
  * {@code KAFKA_TOPIC}, {@code MEMBERS_MODE}).
  * <p>
- * Without {@code MIMECAST_ACCESS_KEY} it is the demo: the embedded emulator serves two groups, and the application
- * stops after 10 seconds. With it, the profile {@code mimecast} watches the real groups {@code MIMECAST_GROUP_ID}
- * every five minutes (see application-mimecast.properties). Without {@code KAFKA_BROKERS} it starts a Kafka broker in
- * the JVM and prints, at the end, what the topic holds.
+ * Without any {@code MIMECAST_*} variable it is the demo: the embedded emulator serves two groups, the application
+ * publishes to a Kafka broker it starts in the JVM, prints at the end what the topic holds, and stops after 10
+ * seconds. With them, the profile {@code mimecast} watches the real groups {@code MIMECAST_GROUP_ID} every five
+ * minutes (see application-mimecast.properties), publishing to {@code KAFKA_BROKERS} (or a broker in the JVM).
  */
 public final class MembersToKafkaApplication {
 
     /** The brokers setting that asks for a broker in the JVM. */
     static final String EMBEDDED = "embedded";
 
+    /** What a real run needs besides the connection. */
+    static final List<String> REAL_RUN_NEEDS = List.of("MIMECAST_GROUP_ID");
+    /**
+     * A real Kafka (Camel Main also reads CAMEL_COMPONENT_KAFKA_BROKERS), which would get the demo's members, and a
+     * real run's state file.
+     */
+    static final List<String> REAL_SYSTEMS = List.of("KAFKA_BROKERS", "CAMEL_COMPONENT_KAFKA_BROKERS",
+            "MEMBERS_STATE_FILE");
+
     private MembersToKafkaApplication() {
     }
 
     public static void main(String[] args) throws Exception {
-        run(new Main(), DemoMimecast.wanted(), args);
+        run(new Main(), target(System.getenv()), args);
+    }
+
+    /** The demo or real Mimecast, as the environment says (DemoMimecast's rule). */
+    static Target target(Map<String, String> env) {
+        return DemoMimecast.target(env, REAL_RUN_NEEDS, REAL_SYSTEMS);
     }
 
     /**
@@ -34,11 +50,11 @@ public final class MembersToKafkaApplication {
      *
      * @return how many records the embedded broker's topic holds at the end, or -1 with an external broker
      */
-    static int run(Main main, boolean demo, String... args) throws Exception {
+    static int run(Main main, Target target, String... args) throws Exception {
         main.configure().addRoutesBuilder(MembersToKafkaRoutes.class);
         BrokerInTheJvm broker = new BrokerInTheJvm();
         main.addMainListener(broker);
-        try (broker; AutoCloseable mimecast = DemoMimecast.configure(main, demo, MembersToKafkaApplication::seedDemo)) {
+        try (broker; AutoCloseable mimecast = DemoMimecast.configure(main, target, MembersToKafkaApplication::seedDemo)) {
             main.run(args);
             return broker.recordsOnTheTopic();
         }

@@ -1,6 +1,7 @@
 package org.apache.camel.example.mimecast.quarkus;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Handler;
@@ -10,7 +11,9 @@ import java.util.logging.Logger;
 import jakarta.inject.Inject;
 
 import io.quarkus.test.junit.QuarkusTest;
+import org.apache.camel.CamelContext;
 import org.apache.camel.component.mimecast.emulator.InMemoryDirectory;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +23,8 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The app as shipped (embedded emulator, YAML routes, REST resource) in JVM mode. */
 @QuarkusTest
@@ -29,6 +34,12 @@ class QuarkusAppTest {
 
     @Inject
     MimecastDirectorySetup setup;
+
+    @Inject
+    CamelContext camel;
+
+    @ConfigProperty(name = "mimecast.state-file")
+    String realRunsStateFile;
 
     private final List<String> logLines = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
@@ -100,5 +111,16 @@ class QuarkusAppTest {
         setup.emulator().faults().status(1, 403).onlyFor("get-connection");
         given().get("/directory/status").then().statusCode(502)
                 .body("error", containsString("403"));
+    }
+
+    @Test
+    void theDemoKeepsItsStateApartFromARealRunsAndRefusesMimecastStateFile() {
+        String uri = camel.getRoute("member-changes-to-log").getEndpoint().getEndpointUri();
+        assertTrue(uri.contains(".demo-state"), uri);
+        assertEquals("target/member-changes.state", realRunsStateFile, "a real run's, which the demo does not use");
+
+        String message = assertThrows(IllegalStateException.class,
+                () -> MimecastDirectorySetup.target(Map.of("MIMECAST_STATE_FILE", "real.state"))).getMessage();
+        assertTrue(message.contains("MIMECAST_STATE_FILE is set"), message);
     }
 }

@@ -1,10 +1,12 @@
 package org.apache.camel.example.mimecast.springboot;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.example.mimecast.support.DemoMimecast;
+import org.apache.camel.example.mimecast.support.DemoMimecast.Target;
 import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.spi.EventNotifier;
 import org.apache.camel.support.SimpleEventNotifierSupport;
@@ -24,25 +26,36 @@ import org.springframework.core.env.MapPropertySource;
  * A Spring Boot application with {@code camel-mimecast-directory-starter}: it watches a group and logs who joined
  * and who left, and adds the members sent to {@code direct:onboard} (see {@link MembershipRoutes}).
  * <p>
- * Without {@code MIMECAST_ACCESS_KEY} in the environment it is the demo: the embedded emulator with a group whose
- * membership changes every two seconds, for 12 seconds. With it, the profile {@code mimecast} watches the real group
- * {@code MIMECAST_GROUP_ID} every five minutes until stopped (see application-mimecast.properties). Either way the
- * connection reaches the component as {@code camel.component.mimecast-directory.*} properties: the starter's job.
+ * Without any {@code MIMECAST_*} variable in the environment it is the demo: the embedded emulator with a group whose
+ * membership changes every two seconds, for 12 seconds. With them, the profile {@code mimecast} watches the real
+ * group {@code MIMECAST_GROUP_ID} every five minutes until stopped (see application-mimecast.properties). Either way
+ * the connection reaches the component as {@code camel.component.mimecast-directory.*} properties: the starter's job.
  */
 @SpringBootApplication
 public class MimecastDirectoryExampleApplication {
 
+    /** What a real run needs besides the connection. */
+    static final List<String> REAL_RUN_NEEDS = List.of("MIMECAST_GROUP_ID");
+    /** Spring reads MEMBERS_STATE_FILE for members.state-file: the demo would use a real run's state. */
+    static final List<String> REAL_SYSTEMS = List.of("MEMBERS_STATE_FILE");
+
     public static void main(String[] args) {
-        application(DemoMimecast.wanted()).run(args);
+        application(target(System.getenv())).run(args);
+    }
+
+    /** The demo or real Mimecast, as the environment says (DemoMimecast's rule). */
+    static Target target(Map<String, String> env) {
+        return DemoMimecast.target(env, REAL_RUN_NEEDS, REAL_SYSTEMS);
     }
 
     /** The demo, or real Mimecast through the profile mimecast (the test's entry point). */
-    static SpringApplication application(boolean demo) {
+    static SpringApplication application(Target target) {
         SpringApplication application = new SpringApplication(MimecastDirectoryExampleApplication.class);
-        if (demo) {
+        if (target == Target.DEMO) {
             application.addListeners(new Demo());
         } else {
             application.setAdditionalProfiles(DemoMimecast.MIMECAST_PROFILE);
+            application.setDefaultProperties(Map.of(DemoMimecast.AUTH_MODE_PROPERTY, target.authMode()));
         }
         return application;
     }

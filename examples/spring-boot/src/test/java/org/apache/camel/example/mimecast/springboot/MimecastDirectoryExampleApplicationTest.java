@@ -3,10 +3,13 @@ package org.apache.camel.example.mimecast.springboot;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
+import org.apache.camel.example.mimecast.support.DemoMimecast.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,11 +38,13 @@ class MimecastDirectoryExampleApplicationTest {
 
     @Test
     void logsMembershipChangesAddsNewHiresAndRunsAgainWithoutFalseChanges(CapturedOutput output) throws Exception {
-        Path state = dir.resolve("members.state");
-        // The variables as Spring reads them, from the command line instead of the environment
-        String[] env = {"--MEMBERS_STATE_FILE=" + state, "--MEMBERS_DURATION_SECONDS=120"};
+        // The demo's state, in a folder of its own as in application.properties
+        Path state = dir.resolve(".demo-state").resolve("members.state");
+        // The settings from the command line instead of the environment
+        String[] env = {"--members.state-file=" + state, "--MEMBERS_DURATION_SECONDS=120"};
 
-        try (ConfigurableApplicationContext app = MimecastDirectoryExampleApplication.application(true).run(env)) {
+        try (ConfigurableApplicationContext app = MimecastDirectoryExampleApplication.application(Target.DEMO)
+                .run(env)) {
             // The first poll is the baseline (the demo group's members), later polls the HR churn.
             await().atMost(PATIENCE).until(() -> output.getOut().contains("ADDED new.hire1@example.com")
                                                  && count(output.getOut(), "REMOVED user\\d{5}@example.com") > 0);
@@ -52,7 +57,8 @@ class MimecastDirectoryExampleApplicationTest {
         assertTrue(Files.exists(state), "the watcher keeps its state in " + state);
 
         int firstRunEnd = output.getOut().length();
-        try (ConfigurableApplicationContext app = MimecastDirectoryExampleApplication.application(true).run(env)) {
+        try (ConfigurableApplicationContext app = MimecastDirectoryExampleApplication.application(Target.DEMO)
+                .run(env)) {
             // By the time the churn shows (a later poll), the first poll's lines are all logged.
             await().atMost(PATIENCE)
                     .until(() -> output.getOut().substring(firstRunEnd).contains("ADDED new.hire1@example.com"));
@@ -64,8 +70,42 @@ class MimecastDirectoryExampleApplicationTest {
     }
 
     @Test
+    void theDemoNeverTouchesTheStateOfARealRun() throws Exception {
+        String message = assertThrows(IllegalStateException.class,
+                () -> MimecastDirectoryExampleApplication.target(Map.of("MEMBERS_STATE_FILE", "real.state")))
+                .getMessage();
+        assertTrue(message.contains("MEMBERS_STATE_FILE is set"), message);
+
+        // Even if the setting came another way: the demo deletes no state outside its own folder.
+        Path realState = Files.writeString(dir.resolve("real.state"), "real");
+        Exception e = assertThrows(Exception.class, () -> MimecastDirectoryExampleApplication.application(Target.DEMO)
+                .run("--members.state-file=" + realState));
+        assertTrue(rootCause(e).getMessage().contains("which a real run could own"), rootCause(e).getMessage());
+        assertEquals("real", Files.readString(realState));
+    }
+
+    @Test
+    void realMimecastWithAnApiTwoClient(CapturedOutput output) throws Exception {
+        try (MimecastEmulator real = MimecastEmulator.builder().build().start()) {
+            String group = real.directory().createGroup("Real Group").id();
+            real.directory().addMembers(group, 3);
+            // The variables as Spring reads them, from the command line instead of the environment
+            try (ConfigurableApplicationContext app = MimecastDirectoryExampleApplication
+                    .application(Target.MIMECAST_API_2)
+                    .run("--MIMECAST_CLIENT_ID=" + real.clientId(), "--MIMECAST_CLIENT_SECRET=" + real.clientSecret(),
+                            "--MIMECAST_BASE_URL=" + real.baseUrl(), "--MIMECAST_GROUP_ID=" + group,
+                            "--MEMBERS_STATE_FILE=" + dir.resolve("real.state"))) {
+                await().atMost(PATIENCE).until(() -> output.getOut().contains("ADDED user00003@example.com"));
+            }
+            assertTrue(real.tokensIssued() > 0, "authMode=oauth2: a token was requested");
+            assertTrue(Files.exists(dir.resolve("real.state")));
+            assertFalse(output.getOut().contains(real.clientSecret()));
+        }
+    }
+
+    @Test
     void realMimecastNeedsTheGroupToWatch() {
-        SpringApplication realMimecast = MimecastDirectoryExampleApplication.application(false);
+        SpringApplication realMimecast = MimecastDirectoryExampleApplication.application(Target.MIMECAST_API_1);
         Exception e = assertThrows(Exception.class, () -> realMimecast.run("--MIMECAST_ACCESS_KEY=ak",
                 "--MIMECAST_SECRET_KEY=c2s=", "--MIMECAST_APP_ID=app", "--MIMECAST_APP_KEY=key", "--MIMECAST_REGION=US"));
         assertEquals("Could not resolve placeholder 'MIMECAST_GROUP_ID' in value \"${MIMECAST_GROUP_ID}\"",
