@@ -2,12 +2,13 @@ package org.apache.camel.example.mimecast;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
+import org.apache.camel.example.mimecast.support.ExampleJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,25 +77,14 @@ class RealMimecastProfileTest {
 
     /** Runs MembersToFileApplication for 3 seconds with the variables (and none of this JVM's); returns its output. */
     private String runApplication(Map<String, String> mimecast) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                MembersToFileApplication.class.getName());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("MIMECAST_") || name.startsWith("MEMBERS_"));
-        env.putAll(mimecast);
+        Map<String, String> env = new HashMap<>(mimecast);
         env.put("MIMECAST_GROUP_ID", group);
         env.put("MEMBERS_OUTPUT", dir.resolve("output").toString());
         env.put("MEMBERS_DURATION_SECONDS", "3");
-        Path log = dir.resolve("application.log");
-        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
-        String output = Files.readString(log);
-        assertEquals(0, process.exitValue(), output);
-        return output;
+        ExampleJvm.Result run = ExampleJvm.run(MembersToFileApplication.class, List.of("MIMECAST_", "MEMBERS_"), env,
+                dir.resolve("application.log"));
+        assertEquals(0, run.exitValue(), run.output());
+        return run.output();
     }
 
     private void assertBaselineOfThreeInTheRealState(String log) throws Exception {

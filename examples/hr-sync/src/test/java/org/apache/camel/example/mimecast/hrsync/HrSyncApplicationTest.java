@@ -2,10 +2,11 @@ package org.apache.camel.example.mimecast.hrsync;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.example.mimecast.support.DemoMimecast.Target;
+import org.apache.camel.example.mimecast.support.ExampleJvm;
 import org.apache.camel.main.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,23 +50,11 @@ class HrSyncApplicationTest {
         Files.writeString(inbox.resolve("hr-export.csv"), REAL_EXPORT);
         Files.writeString(inbox.resolve("monday-export.csv"), "email,department\npayroll@corp.example,Payroll\n");
 
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                HrSyncApplication.class.getName());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(name -> name.startsWith("MIMECAST_") || name.startsWith("HR_"));
-        env.put("HR_INBOX", inbox.toString());
-        env.put("HR_DURATION_SECONDS", "4");
-        Path log = dir.resolve("hr-sync.log");
-        Process process = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly().waitFor();
-        }
+        ExampleJvm.Result run = ExampleJvm.run(HrSyncApplication.class, List.of("MIMECAST_", "HR_"),
+                Map.of("HR_INBOX", inbox.toString(), "HR_DURATION_SECONDS", "4"), dir.resolve("hr-sync.log"));
 
-        String output = Files.readString(log);
-        assertNotEquals(0, process.exitValue(), output);
+        String output = run.output();
+        assertNotEquals(0, run.exitValue(), output);
         assertTrue(output.contains("HR_INBOX is set"), output);
         assertFalse(output.contains("embedded emulator"), output);
         assertEquals(REAL_EXPORT, Files.readString(inbox.resolve("hr-export.csv")));

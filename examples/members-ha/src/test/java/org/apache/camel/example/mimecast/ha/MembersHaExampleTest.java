@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.example.mimecast.support.ExampleJvm;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,18 +74,11 @@ class MembersHaExampleTest {
     }
 
     private Process startNode(String node) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                MembersHaNode.class.getName(), node);
         // The sandbox, whatever this machine's environment says about real Mimecast
-        builder.environment().keySet().removeIf(name -> name.startsWith("MIMECAST_") || name.startsWith("MEMBERS_HA_"));
-        builder.environment().put("MEMBERS_HA_DIR", dir.toString());
-        builder.environment().put("MEMBERS_HA_POLL_DELAY_MILLIS", "200");
-        builder.environment().put("MEMBERS_HA_LOCK_INTERVAL_MILLIS", "300");
-        builder.redirectErrorStream(true).redirectOutput(dir.resolve(node + ".log").toFile());
-        return builder.start();
+        return ExampleJvm.start(MembersHaNode.class, List.of("MIMECAST_", "MEMBERS_HA_"),
+                Map.of("MEMBERS_HA_DIR", dir.toString(), "MEMBERS_HA_POLL_DELAY_MILLIS", "200",
+                        "MEMBERS_HA_LOCK_INTERVAL_MILLIS", "300"),
+                dir.resolve(node + ".log"), node);
     }
 
     private List<Map<String, String>> changes() throws IOException {

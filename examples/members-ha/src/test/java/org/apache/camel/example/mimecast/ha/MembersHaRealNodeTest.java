@@ -2,11 +2,14 @@ package org.apache.camel.example.mimecast.ha;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.component.mimecast.postgres.EmbeddedPostgresServer;
+import org.apache.camel.example.mimecast.support.ExampleJvm;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,13 +39,7 @@ class MembersHaRealNodeTest {
             Path haDir = dir.resolve("ha");
             Path log = dir.resolve("node-1.log");
 
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                    "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-cp", System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
-                    MembersHaNode.class.getName(), "node-1");
-            Map<String, String> env = builder.environment();
-            env.keySet().removeIf(name -> name.startsWith("MIMECAST_") || name.startsWith("MEMBERS_HA_"));
+            Map<String, String> env = new HashMap<>();
             env.put("MIMECAST_ACCESS_KEY", real.credentials().accessKey());
             env.put("MIMECAST_SECRET_KEY", real.credentials().secretKey());
             env.put("MIMECAST_APP_ID", real.credentials().appId());
@@ -54,7 +51,8 @@ class MembersHaRealNodeTest {
             env.put("MEMBERS_HA_DB_PASSWORD", PASSWORD);
             env.put("MEMBERS_HA_POLL_DELAY_MILLIS", "200");
             env.put("MEMBERS_HA_LOCK_INTERVAL_MILLIS", "300");
-            Process node = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            Process node = ExampleJvm.start(MembersHaNode.class, List.of("MIMECAST_", "MEMBERS_HA_"), env, log,
+                    "node-1");
             try {
                 // The baseline written (the state committed to PostgreSQL) and the startup summaries logged
                 await().atMost(60, TimeUnit.SECONDS).until(() -> Files.exists(haDir.resolve("changes.jsonl"))
