@@ -55,7 +55,7 @@ public class MembersToFileRoutes extends RouteBuilder {
                     .log("Wrote ${header.CamelFileNameProduced}");
     }
 
-    /** One row per member; quoting is commons-csv's (camel-csv is not on this build's Maven mirror). */
+    /** One row per member, quoted by commons-csv. */
     @SuppressWarnings("unchecked")
     static String toCsv(List<?> pages) {
         StringBuilder csv = new StringBuilder();
