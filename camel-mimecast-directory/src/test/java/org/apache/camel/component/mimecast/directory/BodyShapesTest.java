@@ -1,6 +1,7 @@
 package org.apache.camel.component.mimecast.directory;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mimecast.directory.model.Group;
 import org.apache.camel.component.mimecast.emulator.RecordedRequest;
@@ -82,10 +84,31 @@ class BodyShapesTest extends MimecastTestSupport {
     }
 
     @Test
+    void aFieldGivenUnderBothItsNamesIsRefusedSayingSo() {
+        CamelExecutionException thrown = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody("mimecast-directory:delete-group",
+                        "{\"id\":\"a\",\"groupId\":\"b\"}"));
+        MimecastValidationException error = assertInstanceOf(MimecastValidationException.class, thrown.getCause());
+        assertTrue(error.getMessage().contains("'id' and 'groupId'"), error.getMessage());
+        assertEquals(0, emulator().requests().size());
+    }
+
+    @Test
+    void aTrueOrFalseForATextFieldIsRefusedNotSentAsText() {
+        String group = emulator().directory().createGroup("Staff").id();
+        CamelExecutionException thrown = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody("mimecast-directory:add-group-member",
+                        Map.of("id", group, "emailAddress", "a@example.com", "notes", false)));
+        MimecastValidationException error = assertInstanceOf(MimecastValidationException.class, thrown.getCause());
+        assertTrue(error.getMessage().contains("wrong type"), error.getMessage());
+        assertEquals(0, emulator().requests().size());
+    }
+
+    @Test
     void anExhaustedStreamIsRefusedNotTakenForNoBody() {
         emulator().directory().createGroup("Sales");
         // What a redelivery finds of a stream an earlier attempt read, with stream caching off
-        for (Object body : List.of(java.io.InputStream.nullInputStream(), new byte[0], " ".getBytes())) {
+        for (Object body : List.of(InputStream.nullInputStream(), new byte[0], " ".getBytes())) {
             CamelExecutionException thrown = assertThrows(CamelExecutionException.class,
                     () -> template.requestBody("mimecast-directory:find-groups?query=Sales", body));
             MimecastValidationException error = assertInstanceOf(MimecastValidationException.class, thrown.getCause());
@@ -192,11 +215,11 @@ class BodyShapesTest extends MimecastTestSupport {
     @Test
     void aFileConsumersBodyIsRead() {
         String group = emulator().directory().createGroup("Staff").id();
-        template.sendBodyAndHeader("file:target/body-shapes-inbox", "{\"id\":\"" + group
-                                   + "\",\"emailAddress\":\"file@example.com\"}", org.apache.camel.Exchange.FILE_NAME, "m.json");
-        org.apache.camel.Exchange file = consumer.receive("file:target/body-shapes-inbox?delete=true", 5000);
+        template.sendBodyAndHeader("file:target/body-shapes-inbox",
+                "{\"id\":\"" + group + "\",\"emailAddress\":\"file@example.com\"}", Exchange.FILE_NAME, "m.json");
+        Exchange file = consumer.receive("file:target/body-shapes-inbox?delete=true", 5000);
 
-        org.apache.camel.Exchange result = template.send("mimecast-directory:add-group-member", file);
+        Exchange result = template.send("mimecast-directory:add-group-member", file);
 
         assertEquals(null, result.getException(), String.valueOf(result.getException()));
         assertEquals(List.of("file@example.com"), emulator().directory().memberEmails(group));

@@ -21,7 +21,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -77,7 +80,10 @@ final class RequestItemReader<I extends RequestItem> {
         this.withDefaults = withDefaults;
         this.shorthand = shorthand;
         this.mapper = mapper;
-        this.itemReader = mapper.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        ObjectMapper strict = mapper.copy();
+        // A true or false where text belongs is a mistake to report, not the text "true" to send.
+        strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        this.itemReader = strict.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.treeReader = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     }
 
@@ -198,7 +204,8 @@ final class RequestItemReader<I extends RequestItem> {
             try {
                 result.add(withDefaults.apply(toItem(element, operation), defaults));
             } catch (MimecastValidationException e) {
-                throw new MimecastValidationException(e.getField(), "Item " + index + " of the body: " + e.getMessage());
+                throw new MimecastValidationException(
+                        e.getField(), "Item " + index + " of the body: " + e.getMessage());
             }
         }
         if (result.isEmpty()) {
@@ -242,6 +249,10 @@ final class RequestItemReader<I extends RequestItem> {
 
     /** Binds a Map or a JSON object to the item type, without building a JSON tree of the Map. */
     private I bind(Object mapOrObject, String operation) {
+        if (hasField(mapOrObject, "id") && hasField(mapOrObject, "groupId")) {
+            throw new MimecastValidationException(
+                    "id", operation + " got both 'id' and 'groupId', two names of the same field: give one");
+        }
         try (JsonParser tokens = tokensOf(mapOrObject)) {
             return itemReader.readValue(tokens);
         } catch (UnrecognizedPropertyException e) {
@@ -255,6 +266,10 @@ final class RequestItemReader<I extends RequestItem> {
         } catch (StackOverflowError e) {
             throw new MimecastValidationException("body", operation + " got a body nested too deeply to read");
         }
+    }
+
+    private static boolean hasField(Object mapOrObject, String name) {
+        return mapOrObject instanceof Map<?, ?> map ? map.containsKey(name) : ((JsonNode) mapOrObject).has(name);
     }
 
     private JsonParser tokensOf(Object mapOrObject) throws IOException {
