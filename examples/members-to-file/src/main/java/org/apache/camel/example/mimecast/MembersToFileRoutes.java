@@ -40,7 +40,8 @@ public class MembersToFileRoutes extends RouteBuilder {
                                     exchangeProperty(Exchange.BATCH_COMPLETE).isEqualTo(true)))
                     .completionTimeout(60_000)
                     .setHeader(Exchange.FILE_NAME, simple("changes-${date:now:yyyyMMdd-HHmmss-SSS}.jsonl"))
-                    .to("file:{{members.output}}")
+                    // Written aside and renamed, so that whoever reads the folder never sees half a file
+                    .to("file:{{members.output}}?tempFileName=${file:name}.part")
                     .log("Wrote ${header.CamelFileNameProduced}");
 
         from("mimecast-directory:get-group-members?groupId={{members.group-id}}&pageSize=500&initialDelay=0"
@@ -51,7 +52,7 @@ public class MembersToFileRoutes extends RouteBuilder {
                     .completionFromBatchConsumer()
                     .transform().body(List.class, MembersToFileRoutes::toCsv)
                     .setHeader(Exchange.FILE_NAME, constant("members.csv"))
-                    .to("file:{{members.output}}?fileExist=Override")
+                    .to("file:{{members.output}}?fileExist=Override&tempFileName=${file:name}.part")
                     .log("Wrote ${header.CamelFileNameProduced}");
     }
 
