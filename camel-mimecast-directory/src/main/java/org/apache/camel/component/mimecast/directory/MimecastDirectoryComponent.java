@@ -50,6 +50,7 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
     private MimecastDirectoryConfiguration configuration = new MimecastDirectoryConfiguration();
 
     private final ObjectMapper objectMapper = MimecastJson.newObjectMapper();
+    private final ObjectMapper requestMapper = MimecastJson.newRequestMapper();
     private final Map<HttpClientKey, PooledHttpClient> httpClients = new ConcurrentHashMap<>();
     // Mimecast limits calls per API user across keys and endpoints: one gate (rate limit state, calls in flight) per
     // user and host.
@@ -166,6 +167,10 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
 
     ObjectMapper getObjectMapper() {
         return objectMapper;
+    }
+
+    ObjectMapper getRequestMapper() {
+        return requestMapper;
     }
 
     public MimecastDirectoryConfiguration getConfiguration() {

@@ -170,6 +170,11 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
         return getComponent().getObjectMapper();
     }
 
+    /** The strict mapper of request bodies, one per component. */
+    public ObjectMapper getRequestMapper() {
+        return getComponent().getRequestMapper();
+    }
+
     public MimecastDirectoryOperation getOperation() {
         return operation;
     }

@@ -105,6 +105,21 @@ class BodyShapesTest extends MimecastTestSupport {
     }
 
     @Test
+    void setGroupMembersReadsItsBodyTheSameWay() {
+        String group = emulator().directory().createGroup("Staff").id();
+        String uri = "mimecast-directory:set-group-members?groupId=" + group;
+        CamelExecutionException thrown = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody(uri,
+                        "[{\"emailAddress\":\"a@example.com\",\"emailAddress\":\"b@example.com\"}]"));
+        assertInstanceOf(MimecastValidationException.class, thrown.getCause());
+        assertEquals(0, emulator().requests().size());
+
+        template.requestBody(uri, "\uFEFF[\"bom@example.com\"]".getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("bom@example.com"), emulator().directory().memberEmails(group));
+        assertThrows(CamelExecutionException.class, () -> template.requestBody(uri, InputStream.nullInputStream()));
+    }
+
+    @Test
     void anExhaustedStreamIsRefusedNotTakenForNoBody() {
         emulator().directory().createGroup("Sales");
         // What a redelivery finds of a stream an earlier attempt read, with stream caching off

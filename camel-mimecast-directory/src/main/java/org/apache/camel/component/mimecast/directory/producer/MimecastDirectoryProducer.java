@@ -20,7 +20,7 @@ public class MimecastDirectoryProducer extends DefaultProducer {
 
     public MimecastDirectoryProducer(MimecastDirectoryEndpoint endpoint) {
         super(endpoint);
-        this.handlers = new OperationHandlers(endpoint.getObjectMapper());
+        this.handlers = new OperationHandlers(endpoint.getRequestMapper());
     }
 
     @Override

@@ -46,6 +46,7 @@ final class OperationHandlers {
     private final Map<MimecastDirectoryOperation, OperationHandler> handlers
             = new EnumMap<>(MimecastDirectoryOperation.class);
 
+    /** @param mapper the strict mapper of request bodies */
     OperationHandlers(ObjectMapper mapper) {
         var findGroups = new RequestItemReader<>(FindGroupsRequest.class,
                 (in, options) -> new FindGroupsRequest(

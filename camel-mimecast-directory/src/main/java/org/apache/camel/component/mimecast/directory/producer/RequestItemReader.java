@@ -1,8 +1,6 @@
 package org.apache.camel.component.mimecast.directory.producer;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,20 +15,16 @@ import java.util.function.BinaryOperator;
 import java.util.function.Function;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.cfg.CoercionAction;
-import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.WrappedFile;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
 import org.apache.camel.component.mimecast.directory.MimecastValidationException;
+import org.apache.camel.component.mimecast.directory.client.MimecastJson;
 import org.apache.camel.component.mimecast.directory.model.RequestItem;
 
 import static org.apache.camel.component.mimecast.directory.client.ErrorTexts.firstLine;
@@ -62,16 +56,14 @@ final class RequestItemReader<I extends RequestItem> {
     private final BinaryOperator<I> withDefaults;
     private final Shorthand<I> shorthand;
     private final ObjectMapper mapper;
-    // Strict, unlike the mapper (lenient for responses): a misspelt body field must fail, not vanish.
     private final ObjectReader itemReader;
-    // A key given twice is a conflict to refuse, not a value to pick.
-    private final ObjectReader treeReader;
 
     /**
      * @param type         the request item type
      * @param fromInputs   builds an item from headers and options alone (a header wins over its option)
      * @param withDefaults fills the fields a body item leaves unset from the item of headers and options
      * @param shorthand    what a plain string stands for, or null when there is none
+     * @param mapper       the strict mapper of request bodies ({@link MimecastJson#newRequestMapper()})
      */
     RequestItemReader(Class<I> type, BiFunction<Message, MimecastDirectoryConfiguration, I> fromInputs,
                       BinaryOperator<I> withDefaults, Shorthand<I> shorthand, ObjectMapper mapper) {
@@ -80,11 +72,7 @@ final class RequestItemReader<I extends RequestItem> {
         this.withDefaults = withDefaults;
         this.shorthand = shorthand;
         this.mapper = mapper;
-        ObjectMapper strict = mapper.copy();
-        // A true or false where text belongs is a mistake to report, not the text "true" to send.
-        strict.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        this.itemReader = strict.readerFor(type).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        this.treeReader = mapper.reader().with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        this.itemReader = mapper.readerFor(type);
     }
 
     RequestItems<I> read(Exchange exchange, MimecastDirectoryConfiguration configuration, String operation) {
@@ -104,52 +92,18 @@ final class RequestItemReader<I extends RequestItem> {
     }
 
     /**
-     * The body, with text (also as bytes, a stream, a reader or a file) read and JSON parsed, so that a JSON array is
-     * seen as a list. A blank text body is no body (an empty HTTP or timer body must not blank out the options); blank
-     * bytes or an exhausted stream are refused, since a stream read by an earlier attempt looks just like that.
+     * The body, with text in any form read (see {@link BodyText}) and JSON parsed, so that a JSON array is seen as a
+     * list. A blank text body is no body: an empty HTTP or timer body must not blank out the options.
      */
     private Object parsedBody(Exchange exchange, String operation) {
-        Object body = exchange.getMessage().getBody();
-        if (body instanceof byte[] || body instanceof InputStream || body instanceof Reader
-            || body instanceof WrappedFile<?>) {
-            String text = readText(exchange, body);
-            if (text != null && text.isBlank()) {
-                throw new MimecastValidationException(
-                        "body", operation + " got an empty " + body.getClass().getSimpleName() + " body: a stream"
-                                + " reads once, so enable stream caching where the route may send it again; send no"
-                                + " body (null) to use headers and options");
-            }
-            body = text != null ? text : body;
+        String text = BodyText.of(exchange, operation);
+        if (text == null) {
+            return exchange.getMessage().getBody();
         }
-        if (body instanceof CharSequence chars) {
-            String text = withoutByteOrderMark(chars.toString());
-            if (text.isBlank()) {
-                return null;
-            }
-            return isJson(text) ? parse(text, operation) : text;
+        if (text.isBlank()) {
+            return null;
         }
-        return body;
-    }
-
-    /** The body as text; a stream that can be reset is, so that a redelivery of the exchange reads it again. */
-    private static String readText(Exchange exchange, Object body) {
-        InputStream resettable = body instanceof InputStream in && in.markSupported() ? in : null;
-        if (resettable != null) {
-            resettable.mark(Integer.MAX_VALUE);
-        }
-        String text = exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, body);
-        if (resettable != null) {
-            try {
-                resettable.reset();
-            } catch (IOException e) {
-                // not resettable after all: a redelivery finds it empty and is refused
-            }
-        }
-        return text;
-    }
-
-    private static String withoutByteOrderMark(String text) {
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        return isJson(text) ? parse(text, operation) : text;
     }
 
     /** The elements of a list body (a collection, an array, a JSON array or envelope), or null for one item. */
@@ -292,7 +246,7 @@ final class RequestItemReader<I extends RequestItem> {
 
     private JsonNode parse(String text, String operation) {
         try {
-            return treeReader.readTree(text);
+            return mapper.readTree(text);
         } catch (IOException e) {
             throw new MimecastValidationException(
                     "body", operation + " got a body that is not valid JSON: " + firstLine(e.getMessage()), e);

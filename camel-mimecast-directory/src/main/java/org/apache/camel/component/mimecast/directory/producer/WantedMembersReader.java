@@ -1,7 +1,6 @@
 package org.apache.camel.component.mimecast.directory.producer;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -66,9 +65,7 @@ final class WantedMembersReader {
         if (body instanceof Object[] array) {
             return Arrays.asList(array).iterator(); // keeps nulls, to name them
         }
-        String text = body instanceof CharSequence chars ? chars.toString()
-                : body instanceof byte[] || body instanceof InputStream
-                        ? exchange.getContext().getTypeConverter().tryConvertTo(String.class, exchange, body) : null;
+        String text = BodyText.of(exchange, OPERATION);
         if (text != null && text.trim().startsWith("[")) {
             try {
                 return mapper.readTree(text).elements();
