@@ -2,7 +2,6 @@ package org.apache.camel.component.mimecast.benchmarks;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.Graphics2D;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -35,12 +34,7 @@ final class LatencyPlot {
         int top = 60;
         int bottom = HEIGHT - 60;
         double max = 1.2;
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(scenario + ": time / (calls x latency)", left, 30);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.drawLine(left, bottom, right, bottom);
-        g.drawLine(left, top, left, bottom);
+        PerformancePlot.axes(g, scenario + ": time / (calls x latency)", left, right, top, bottom);
         for (int i = 0; i <= 6; i++) {
             double value = max * i / 6;
             int y = bottom - (int) ((bottom - top) * value / max);

@@ -62,12 +62,7 @@ final class PerformancePlot {
             }
         }
         max = max <= 0 ? 1 : max * 1.1;
-        g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(title + " vs members (log scale)", left, 30);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
-        g.drawLine(left, bottom, right, bottom);
-        g.drawLine(left, top, left, bottom);
+        axes(g, title + " vs members (log scale)", left, right, top, bottom);
         for (int i = 0; i <= 4; i++) {
             int y = bottom - (bottom - top) * i / 4;
             g.setColor(new Color(225, 225, 225));
@@ -100,6 +95,16 @@ final class PerformancePlot {
             g.setColor(Color.BLACK);
             g.drawString(labels.get(s), left + 28, top + 18 + 18 * s);
         }
+    }
+
+    /** A panel's title and its two axes; the labels are left in the plain font. */
+    static void axes(Graphics2D g, String title, int left, int right, int top, int bottom) {
+        g.setColor(Color.BLACK);
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(title, left, 30);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.drawLine(left, bottom, right, bottom);
+        g.drawLine(left, top, left, bottom);
     }
 
     private static int xOf(int members, int left, int right, double minLog, double maxLog) {

@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulatorExtension;
@@ -15,11 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code &}, which must reach the token endpoint unchanged through the properties, and never the DEBUG log.
  */
 @CamelSpringBootTest
-@SpringBootTest(classes = MimecastDirectoryStarterOAuth2Test.Application.class,
+@SpringBootTest(classes = OnboardingApplication.class,
                 properties = "logging.level.org.apache.camel=DEBUG")
 @ExtendWith(OutputCaptureExtension.class)
 class MimecastDirectoryStarterOAuth2Test {
@@ -71,18 +68,5 @@ class MimecastDirectoryStarterOAuth2Test {
         }
         assertFalse(seen.toString().contains(CLIENT_SECRET), "the client secret in the log or an endpoint");
         assertFalse(seen.toString().contains("starter+client"), "part of the client secret in the log");
-    }
-
-    @SpringBootApplication
-    static class Application {
-        @Bean
-        RouteBuilder onboarding() {
-            return new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:onboard").to("mimecast-directory:add-group-member");
-                }
-            };
-        }
     }
 }

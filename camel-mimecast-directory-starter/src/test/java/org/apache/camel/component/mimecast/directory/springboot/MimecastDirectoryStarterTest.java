@@ -6,7 +6,6 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.EndpointInject;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryComponent;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants;
 import org.apache.camel.component.mimecast.directory.model.Group;
@@ -18,11 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -36,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the secret), routes with no credentials in their URIs. Camel logs at DEBUG, and no secret may show in the output.
  */
 @CamelSpringBootTest
-@SpringBootTest(classes = MimecastDirectoryStarterTest.Application.class,
+@SpringBootTest(classes = OnboardingApplication.class,
                 properties = "logging.level.org.apache.camel=DEBUG")
 @ExtendWith(OutputCaptureExtension.class)
 class MimecastDirectoryStarterTest {
@@ -109,18 +106,5 @@ class MimecastDirectoryStarterTest {
     private static String excerpt(String text, String secret) {
         int at = text.indexOf(secret);
         return text.substring(Math.max(0, at - 300), Math.min(text.length(), at + 100));
-    }
-
-    @SpringBootApplication
-    static class Application {
-        @Bean
-        RouteBuilder onboarding() {
-            return new RouteBuilder() {
-                @Override
-                public void configure() {
-                    from("direct:onboard").to("mimecast-directory:add-group-member");
-                }
-            };
-        }
     }
 }

@@ -304,7 +304,7 @@ final class FileMembershipStore extends MemoryMembershipStore {
     }
 
     @Override
-    synchronized void close() {
+    public synchronized void close() {
         try {
             if (journalFile != null) {
                 journalFile.close();

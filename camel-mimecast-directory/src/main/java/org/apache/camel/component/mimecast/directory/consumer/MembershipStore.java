@@ -12,7 +12,7 @@ import java.util.Set;
  * repeats at most the exchange that was in flight. A store may be shared by several consumers (routes); each group
  * belongs to one consumer at a time (see {@link #claim}).
  */
-abstract class MembershipStore {
+abstract class MembershipStore implements AutoCloseable {
 
     private final Map<String, Object> owners = new HashMap<>();
 
@@ -45,7 +45,8 @@ abstract class MembershipStore {
     }
 
     /** Releases files and locks; called once, when the last consumer using this store stops. */
-    void close() {
+    @Override
+    public void close() {
     }
 
     /**

@@ -35,11 +35,8 @@ class FileMembershipStoreTest {
         // The snapshot already holds the journal's entries, and the journal was not truncated yet.
         Files.write(dir.resolve("m.state.journal"), journal);
 
-        FileMembershipStore reopened = new FileMembershipStore(file);
-        try {
+        try (FileMembershipStore reopened = new FileMembershipStore(file)) {
             assertEquals(Set.of("a@x.com", "b@x.com", "c@x.com"), reopened.load("g"));
-        } finally {
-            reopened.close();
         }
     }
 
@@ -55,12 +52,9 @@ class FileMembershipStoreTest {
         assertEquals(Set.of("a@x.com"), store.load("g"));
         store.apply("g", List.of("c@x.com"), List.of());
         store.close();
-        store = new FileMembershipStore(file);
-        try {
-            assertEquals(Set.of("a@x.com", "c@x.com"), store.load("g"));
-            assertNull(store.load("never-read"));
-        } finally {
-            store.close();
+        try (FileMembershipStore reopened = new FileMembershipStore(file)) {
+            assertEquals(Set.of("a@x.com", "c@x.com"), reopened.load("g"));
+            assertNull(reopened.load("never-read"));
         }
     }
 
@@ -81,21 +75,17 @@ class FileMembershipStoreTest {
     @Test
     void aSecondOpenOfALockedFileIsRefusedWithTheFileAndTheReason() throws Exception {
         Path file = dir.resolve("m.state");
-        FileMembershipStore store = new FileMembershipStore(file);
-        try {
+        try (FileMembershipStore store = new FileMembershipStore(file)) {
             MembershipStateException refused = assertThrows(MembershipStateException.class,
                     () -> new FileMembershipStore(file));
             assertTrue(refused.getMessage().contains(file + " is in use by another process"), refused.getMessage());
-        } finally {
-            store.close();
         }
     }
 
     @Test
     void anInterruptedPollThreadNeitherFailsNorBreaksASharedStore() {
         // Camel stops a polling consumer by interrupting its thread; routes sharing the stateFile share this store.
-        FileMembershipStore store = new FileMembershipStore(dir.resolve("shared.state"));
-        try {
+        try (FileMembershipStore store = new FileMembershipStore(dir.resolve("shared.state"))) {
             store.apply("groupB", List.of("b@x.com"), List.of());
             Thread.currentThread().interrupt();
             try {
@@ -108,8 +98,6 @@ class FileMembershipStoreTest {
             store.completePoll("groupB");
             assertEquals(Set.of("b@x.com", "c@x.com"), store.load("groupB"));
             assertEquals(Set.of("a@x.com"), store.load("groupA"));
-        } finally {
-            store.close();
         }
     }
 
@@ -120,30 +108,24 @@ class FileMembershipStoreTest {
         store.apply("g", List.of("a@x.com"), List.of());
         store.begin("g", List.of("b@x.com", "a@x.com"));
         store.close(); // as a kill -9 leaves it: begun, not committed
-        FileMembershipStore reopened = new FileMembershipStore(file);
-        try {
+        try (FileMembershipStore reopened = new FileMembershipStore(file)) {
             assertEquals(Set.of("a@x.com", "b@x.com"), reopened.pending("g"));
             assertEquals(Set.of("a@x.com"), reopened.load("g"));
             reopened.completePoll("g"); // a snapshot keeps what is pending
             reopened.apply("g", List.of("b@x.com"), List.of("a@x.com"));
             assertEquals(Set.of(), reopened.pending("g"), "committed: nothing pending");
             assertEquals(Set.of("b@x.com"), reopened.load("g"));
-        } finally {
-            reopened.close();
         }
     }
 
     @Test
     void anExchangeThatKeepsFailingDoesNotGrowTheJournal() throws Exception {
         Path file = dir.resolve("failing.state");
-        FileMembershipStore store = new FileMembershipStore(file);
-        try {
+        try (FileMembershipStore store = new FileMembershipStore(file)) {
             for (int retry = 0; retry < 1000; retry++) {
                 store.begin("g", List.of("a@x.com", "b@x.com"));
             }
             assertEquals(1, Files.readAllLines(dir.resolve("failing.state.journal")).size(), "one pending line");
-        } finally {
-            store.close();
         }
     }
 }
