@@ -53,7 +53,7 @@ final class CallAttemptHandler implements ExecChainHandler {
             return chain.proceed(request, scope);
         }
         try (CallGate.Pass pass = gate.enter(call.operation, rateLimitReservePercent, maxWaitMillis,
-                call.deadlineNanos)) {
+                call.latestStartNanos)) {
             AuthenticatedHeaders auth = authenticator.authenticate(call.operation.path());
             auth.headers().forEach(request::setHeader);
             long timeout = Math.max(1, Math.min(responseTimeoutMillis, call.millisLeft()));

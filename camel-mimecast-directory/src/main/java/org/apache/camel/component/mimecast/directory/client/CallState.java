@@ -13,9 +13,13 @@ import org.apache.hc.core5.http.protocol.HttpContext;
 final class CallState {
 
     private static final String ATTRIBUTE = CallState.class.getName();
+    /** The least time an attempt is worth starting with: less would only cut a write off half way. */
+    private static final long MIN_ATTEMPT_MILLIS = 1000;
 
     final MimecastDirectoryOperation operation;
     final long deadlineNanos;
+    /** No attempt starts later, after any wait: it leaves the attempt responseTimeout, up to a second. */
+    final long latestStartNanos;
 
     /** Attempts sent, credential renewals included. */
     int attempts;
@@ -30,9 +34,11 @@ final class CallState {
     /** Why an otherwise retryable failure was not retried (too long a wait, the deadline), or null. */
     String notRetriedBecause;
 
-    CallState(MimecastDirectoryOperation operation, long callTimeoutMillis) {
+    CallState(MimecastDirectoryOperation operation, long callTimeoutMillis, long responseTimeoutMillis) {
         this.operation = operation;
         this.deadlineNanos = System.nanoTime() + callTimeoutMillis * 1_000_000L;
+        long minAttemptMillis = Math.min(Math.min(responseTimeoutMillis, MIN_ATTEMPT_MILLIS), callTimeoutMillis);
+        this.latestStartNanos = deadlineNanos - minAttemptMillis * 1_000_000L;
     }
 
     /** The state of the call {@code context} belongs to, or null for requests that are not Directory calls. */
@@ -49,6 +55,11 @@ final class CallState {
 
     long millisLeft() {
         return (deadlineNanos - System.nanoTime()) / 1_000_000L;
+    }
+
+    /** How long a wait may still be before the next attempt would start too late. */
+    long millisUntilLatestStart() {
+        return (latestStartNanos - System.nanoTime()) / 1_000_000L;
     }
 
     /** Retries made so far; a credential renewal is not a retry. */

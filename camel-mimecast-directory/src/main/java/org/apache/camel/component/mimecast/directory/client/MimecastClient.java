@@ -39,6 +39,7 @@ public final class MimecastClient {
     private final ResponseReader reader;
     private final RateLimitTracker rateLimits;
     private final SecretRedactor redactor;
+    private final long responseTimeoutMillis;
     private final CallStatistics statistics = new CallStatistics();
 
     /**
@@ -56,7 +57,8 @@ public final class MimecastClient {
         this.reader = new ResponseReader(mapper, redactor);
         this.rateLimits = gate.rateLimits();
         this.redactor = redactor;
-        this.retryingHttp = http.withRetries(new MimecastRetryStrategy(retryPolicy, rateLimits, responseTimeoutMillis),
+        this.responseTimeoutMillis = responseTimeoutMillis;
+        this.retryingHttp = http.withRetries(new MimecastRetryStrategy(retryPolicy, rateLimits),
                 new CallAttemptHandler(authenticator, gate, rateLimitReservePercent, retryPolicy.maxWaitMillis(),
                         responseTimeoutMillis));
     }
@@ -99,7 +101,7 @@ public final class MimecastClient {
     }
 
     private <T> ApiResponse<T> callWithRetries(MimecastDirectoryOperation operation, byte[] json, Class<T> itemType) {
-        CallState call = new CallState(operation, retryPolicy.callTimeoutMillis());
+        CallState call = new CallState(operation, retryPolicy.callTimeoutMillis(), responseTimeoutMillis);
         Outcome<T> outcome = send(call, json, itemType);
         // Expired credentials are renewed once, outside the retry budget: the call did not run. (No headers: the
         // credentials could not even be obtained, nothing to renew.)
@@ -141,7 +143,7 @@ public final class MimecastClient {
             return Outcome.failure(MimecastApiException.noResponse(
                     operation + " failed (request id " + call.requestId() + "): " + e.getClass().getSimpleName() + ": "
                                                                    + redactor.redact(e.getMessage())
-                                                                   + (retryable ? "" : ". " + NOT_RETRIED_WRITE),
+                                                                   + unlessRetryable(retryable),
                     operation, call.requestId(), retryable, e));
         }
     }
@@ -191,19 +193,24 @@ public final class MimecastClient {
         return MimecastApiException.noResponse(
                 call.operation + " " + what + " (request id " + call.requestId() + "): " + e.getClass().getSimpleName()
                                                + ": " + redactor.redact(e.getMessage())
-                                               + (retryable || permanent ? "" : ". " + NOT_RETRIED_WRITE),
+                                               + unlessRetryable(retryable || permanent),
                 call.operation, call.requestId(), !permanent, e);
     }
 
     private static MimecastApiException timeoutFailure(CallState call, IOException e) {
-        boolean retryable = call.operation.isReadOnly();
+        boolean retryable = MimecastRetryStrategy.isRetryable(call, e);
         return MimecastApiException.noResponse(
                 call.operation + " timed out after " + call.attemptTimeoutMillis + " ms (request id "
                                                + call.requestId()
                                                + "): the server did not send the whole response in time"
                                                + " (responseTimeout covers connect, headers and body)"
-                                               + (retryable ? "" : ". " + NOT_RETRIED_WRITE),
+                                               + unlessRetryable(retryable),
                 call.operation, call.requestId(), true, e);
+    }
+
+    /** What to add to the message of a failed write that is not repeated because it may have been applied. */
+    private static String unlessRetryable(boolean retryable) {
+        return retryable ? "" : ". " + NOT_RETRIED_WRITE;
     }
 
     private byte[] toJson(MimecastDirectoryOperation operation, MimecastRequest request) {

@@ -30,18 +30,12 @@ final class MimecastRetryStrategy implements HttpRequestRetryStrategy {
 
     private static final Logger LOG = LoggerFactory.getLogger(MimecastRetryStrategy.class);
 
-    /** The least time an attempt is worth starting with: less would only cut a write off half way. */
-    private static final long MIN_ATTEMPT_MILLIS = 1000;
-
     private final RetryPolicy policy;
     private final RateLimitTracker rateLimits;
-    private final long minAttemptMillis;
 
-    /** @param responseTimeoutMillis the time one attempt may take: a retry needs that much, up to a second, left */
-    MimecastRetryStrategy(RetryPolicy policy, RateLimitTracker rateLimits, long responseTimeoutMillis) {
+    MimecastRetryStrategy(RetryPolicy policy, RateLimitTracker rateLimits) {
         this.policy = policy;
         this.rateLimits = rateLimits;
-        this.minAttemptMillis = Math.min(responseTimeoutMillis, MIN_ATTEMPT_MILLIS);
     }
 
     @Override
@@ -114,7 +108,7 @@ final class MimecastRetryStrategy implements HttpRequestRetryStrategy {
                                      + " ms); retry later";
             return false;
         }
-        if (call.millisLeft() - wait < minAttemptMillis) {
+        if (wait > call.millisUntilLatestStart()) {
             call.notRetriedBecause = "Not retried: callTimeout=" + policy.callTimeoutMillis() + " ms would pass first";
             return false;
         }

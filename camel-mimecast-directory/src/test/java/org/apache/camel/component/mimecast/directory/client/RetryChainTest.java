@@ -239,6 +239,24 @@ class RetryChainTest {
         assertTrue(e.getMessage().contains("callTimeout"), e.getMessage());
     }
 
+    // The same rule for the wait before a first attempt: another call's Retry-After blocks the API user for a second.
+    @Test
+    void noFirstAttemptStartsWithTooLittleOfTheCallTimeoutLeftAfterARateLimitWait() {
+        server.on("/api/directory/find-groups", withHeaders(429, "{}", Map.of("Retry-After", "1")));
+        server.on("/api/directory/add-group-member",
+                delayed(700, 200, "{\"meta\":{\"status\":200},\"data\":[{\"id\":\"g1\"}],\"fail\":[]}"));
+        MimecastClient client = client(new TestAuth(), new RetryPolicy(0, 0, 2000, 1500), 5000, 4);
+        assertThrows(MimecastApiException.class,
+                () -> client.call(MimecastDirectoryOperation.FIND_GROUPS, read(), JsonNode.class));
+        MimecastApiException e = assertThrows(MimecastApiException.class,
+                () -> client.call(MimecastDirectoryOperation.ADD_GROUP_MEMBER,
+                        MimecastRequest.of(List.of(Map.of("id", "g1", "emailAddress", "a@example.com"))),
+                        JsonNode.class));
+        assertEquals(0, server.requests().stream().filter(r -> r.path().endsWith("add-group-member")).count(),
+                "a write sent with half a second left: " + e.getMessage());
+        assertTrue(e.getMessage().contains("not sent"), e.getMessage());
+    }
+
     @Test
     void anInterruptDuringTheWaitBeforeARetryIsReportedAsAnInterrupt() throws Exception {
         server.on("/api/directory/get-group-members", dripped(OK_MEMBERS + " ".repeat(100), 30));
