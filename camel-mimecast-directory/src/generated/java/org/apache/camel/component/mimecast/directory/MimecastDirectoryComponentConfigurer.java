@@ -32,6 +32,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowempty":
+        case "allowEmpty": getOrCreateConfiguration(target).setAllowEmpty(property(camelContext, boolean.class, value)); return true;
         case "appid":
         case "appId": getOrCreateConfiguration(target).setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "appkey":
@@ -122,6 +124,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return java.lang.String.class;
+        case "allowempty":
+        case "allowEmpty": return boolean.class;
         case "appid":
         case "appId": return java.lang.String.class;
         case "appkey":
@@ -213,6 +217,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
+        case "allowempty":
+        case "allowEmpty": return getOrCreateConfiguration(target).isAllowEmpty();
         case "appid":
         case "appId": return getOrCreateConfiguration(target).getAppId();
         case "appkey":

@@ -25,6 +25,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "allowempty":
+        case "allowEmpty": target.getConfiguration().setAllowEmpty(property(camelContext, boolean.class, value)); return true;
         case "appid":
         case "appId": target.getConfiguration().setAppId(property(camelContext, java.lang.String.class, value)); return true;
         case "appkey":
@@ -141,6 +143,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return java.lang.String.class;
+        case "allowempty":
+        case "allowEmpty": return boolean.class;
         case "appid":
         case "appId": return java.lang.String.class;
         case "appkey":
@@ -258,6 +262,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return target.getConfiguration().getAccessKey();
+        case "allowempty":
+        case "allowEmpty": return target.getConfiguration().isAllowEmpty();
         case "appid":
         case "appId": return target.getConfiguration().getAppId();
         case "appkey":

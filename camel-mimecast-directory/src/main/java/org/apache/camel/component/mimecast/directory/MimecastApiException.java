@@ -18,6 +18,7 @@ public class MimecastApiException extends RuntimeException {
     private final boolean retryable;
     private final List<ItemFailure> failures;
     private final transient List<?> succeeded;
+    private boolean mayHaveBeenApplied;
 
     protected MimecastApiException(String message, String operation, int httpStatus, String requestId, boolean retryable,
                                 List<ItemFailure> failures, List<?> succeeded, Throwable cause) {
@@ -79,22 +80,44 @@ public class MimecastApiException extends RuntimeException {
     public MimecastApiException retold(String message, List<ItemFailure> failures, Throwable cause) {
         MimecastApiException copy = new MimecastApiException(
                 message, operation, httpStatus, requestId, retryable, failures, succeeded, cause);
+        copy.mayHaveBeenApplied = mayHaveBeenApplied;
         copy.setStackTrace(getStackTrace());
         return copy;
+    }
+
+    /** This failure of a write whose fate is unknown (not repeated: it may have been applied), with that said. */
+    public MimecastApiException mayHaveBeenApplied(String message) {
+        MimecastApiException copy = withMessage(message);
+        copy.mayHaveBeenApplied = true;
+        return copy;
+    }
+
+    /**
+     * A write of several requests of which some failed as a whole: the message counts each fate, {@link
+     * #getFailures()} has one entry per item not applied, {@link #getSucceeded()} the results of those applied.
+     *
+     * @param firstFailure the first request that failed as a whole, the cause
+     */
+    public static MimecastApiException ofBulkWrite(String message, List<ItemFailure> failures, List<?> succeeded,
+                                                   MimecastApiException firstFailure) {
+        MimecastApiException bulk = new MimecastApiException(message, firstFailure.operation, firstFailure.httpStatus,
+                firstFailure.requestId, failures.stream().allMatch(ItemFailure::isRetryable), failures, succeeded,
+                firstFailure);
+        bulk.mayHaveBeenApplied = firstFailure.mayHaveBeenApplied;
+        return bulk;
+    }
+
+    /**
+     * Whether the write may have been applied though it failed (a 5xx, a timeout or a dropped connection of a write
+     * that is not repeated): read the directory to know. Always false for reads and for calls not sent.
+     */
+    public boolean isMayHaveBeenApplied() {
+        return mayHaveBeenApplied;
     }
 
     /** The same failure with another message (everything else, cause and stack trace included, kept). */
     public MimecastApiException withMessage(String message) {
         return retold(message, failures, getCause());
-    }
-
-    /**
-     * This failure, restated for a write of several requests that it interrupted: the message tells each request's
-     * fate, {@link #getSucceeded()} the items applied before it; this exception is the cause.
-     */
-    public MimecastApiException interrupting(String message, List<?> succeeded) {
-        return new MimecastApiException(
-                message, operation, httpStatus, requestId, retryable, failures, succeeded, this);
     }
 
     /** The operation name, e.g. {@code add-group-member}. */

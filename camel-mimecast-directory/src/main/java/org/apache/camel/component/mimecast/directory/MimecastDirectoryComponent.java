@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 
 import javax.net.ssl.SSLContext;
 
@@ -18,12 +20,12 @@ import org.apache.camel.ExtendedCamelContext;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.component.mimecast.directory.client.OAuth2TokenProvider;
 import org.apache.camel.component.mimecast.directory.client.RequestAuthenticator;
-import org.apache.camel.component.mimecast.directory.client.CallGate;
+import org.apache.camel.component.mimecast.directory.client.ApiUserQuotas;
+import org.apache.camel.component.mimecast.directory.client.AttemptDeadlines;
 import org.apache.camel.component.mimecast.directory.client.HttpClientFactory;
 import org.apache.camel.component.mimecast.directory.client.MimecastClient;
 import org.apache.camel.component.mimecast.directory.client.MimecastJson;
 import org.apache.camel.component.mimecast.directory.client.PooledHttpClient;
-import org.apache.camel.component.mimecast.directory.client.RateLimitTracker;
 import org.apache.camel.component.mimecast.directory.client.RetryPolicy;
 import org.apache.camel.component.mimecast.directory.client.SecretRedactor;
 import org.apache.camel.spi.Metadata;
@@ -52,9 +54,13 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
     private final ObjectMapper objectMapper = MimecastJson.newObjectMapper();
     private final ObjectMapper requestMapper = MimecastJson.newRequestMapper();
     private final Map<HttpClientKey, PooledHttpClient> httpClients = new ConcurrentHashMap<>();
-    // Mimecast limits calls per API user across keys and endpoints: one gate (rate limit state, calls in flight) per
-    // user and host.
-    private final Map<String, CallGate> callGates = new ConcurrentHashMap<>();
+    // Mimecast limits calls per API user: the user's quota is shared by every component of the JVM (ApiUserQuotas);
+    // the calls in flight (maxConcurrentCalls) are bounded per user and host in this component.
+    private final Map<String, ApiUserQuotas.Lease> quotas = new ConcurrentHashMap<>();
+    private final Map<String, Semaphore> callSlots = new ConcurrentHashMap<>();
+    // The timer of attempt deadlines: a thread of the CamelContext's ExecutorServiceManager, from the first client to
+    // the component's stop.
+    private ScheduledExecutorService deadlineTimer;
     // One token cache per OAuth 2.0 client, shared by all endpoints using it.
     private final Map<String, OAuth2TokenProvider> tokenProviders = new ConcurrentHashMap<>();
     // Every secret and token of this component's endpoints: masked in whatever text a server sends back.
@@ -98,7 +104,26 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
         httpClients.values().forEach(IOHelper::close);
         httpClients.clear();
         tokenProviders.clear();
+        quotas.values().forEach(ApiUserQuotas.Lease::close);
+        quotas.clear();
+        callSlots.clear();
+        ScheduledExecutorService timer;
+        synchronized (this) {
+            timer = deadlineTimer;
+            deadlineTimer = null;
+        }
+        if (timer != null) {
+            getCamelContext().getExecutorServiceManager().shutdownNow(timer);
+        }
         super.doStop();
+    }
+
+    private synchronized AttemptDeadlines attemptDeadlines() {
+        if (deadlineTimer == null) {
+            deadlineTimer = getCamelContext().getExecutorServiceManager()
+                    .newSingleThreadScheduledExecutor(this, "MimecastDirectoryDeadlines");
+        }
+        return new AttemptDeadlines(deadlineTimer);
     }
 
     /** Creates the client of an endpoint; fails with a clear message when the options are incomplete. */
@@ -107,17 +132,20 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
                 config.getClientSecret());
         String baseUrl = config.resolveBaseUrl();
         PooledHttpClient http = httpClient(config);
+        AttemptDeadlines deadlines = attemptDeadlines();
         RequestAuthenticator authenticator = AuthenticatorFactory.create(config, baseUrl, key -> tokenProviders
                 .computeIfAbsent(key.cacheKey(), k -> new OAuth2TokenProvider(http, key.tokenUrl(), key.clientId(),
                         config.getClientSecret(), objectMapper, Clock.systemUTC(), config.getResponseTimeout(),
-                        redactor)));
+                        redactor, deadlines)));
         RetryPolicy retryPolicy = new RetryPolicy(config.getMaxRetries(), config.getRetryBackoff(),
                 config.getMaxRetryWait(), config.getCallTimeout());
-        CallGate gate = callGates.computeIfAbsent(
-                baseUrl + "|" + (config.getAuthMode() == AuthMode.oauth2 ? config.getClientId() : config.getAccessKey()),
-                k -> new CallGate(config.getMaxConcurrentCalls(), new RateLimitTracker()));
-        return new MimecastClient(http, authenticator, baseUrl, retryPolicy, config.getResponseTimeout(),
-                objectMapper, gate, config.getRateLimitReserve(), redactor);
+        String user = config.getAuthMode() == AuthMode.oauth2 ? config.getClientId() : config.getAccessKey();
+        String userKey = baseUrl + "\n" + user;
+        ApiUserQuotas.Lease quota = quotas.computeIfAbsent(userKey, k -> ApiUserQuotas.take(baseUrl, user));
+        Semaphore slots = callSlots.computeIfAbsent(userKey, k -> new Semaphore(config.getMaxConcurrentCalls(), true));
+        return new MimecastClient(new MimecastClient.CallResources(http, slots, quota.quota(), deadlines),
+                authenticator, baseUrl, retryPolicy, config.getResponseTimeout(), config.getRateLimitReserve(),
+                objectMapper, redactor);
     }
 
     private PooledHttpClient httpClient(MimecastDirectoryConfiguration config) {

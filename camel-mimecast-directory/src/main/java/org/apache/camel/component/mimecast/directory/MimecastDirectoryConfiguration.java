@@ -96,6 +96,8 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     private Integer maxMessagesPerPoll;
     @UriParam(label = "producer", defaultValue = "false")
     private boolean dryRun;
+    @UriParam(label = "producer", defaultValue = "false")
+    private boolean allowEmpty;
 
 
     public String getBaseUrl() {
@@ -383,7 +385,8 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     /**
      * The most calls in flight at once for one API user (per component, host and access key or client id): the groups
      * of a poll and the batches of a bulk write overlap up to this many, and every endpoint of the user shares the
-     * limit (the first endpoint to start sets it). 1 makes every call sequential.
+     * limit (the first endpoint to start sets it). 1 makes every call sequential. The user's rate limit quota is shared
+     * further: by every component of the JVM that calls the same host with the same user.
      */
     public void setMaxConcurrentCalls(int maxConcurrentCalls) {
         this.maxConcurrentCalls = maxConcurrentCalls;
@@ -418,7 +421,11 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     }
 
     /**
-     * How many times a failed call is retried. Reads retry on rate limits, server errors and I/O errors; writes only where the call certainly did not run (rate limited, connection refused).
+     * How many times a failed call is retried: server errors (5xx), I/O errors and timeouts count, HTTP 429 does not
+     * (a 429 did not run and says when to come back: it is waited out within callTimeout). Reads and member writes
+     * (add-group-member, remove-group-member: repeating them is harmless) are retried after any such failure;
+     * create-group, update-group, delete-group and execute-sync only when the call certainly did not reach Mimecast
+     * (no connection made), never once it may have been applied.
      */
     public void setMaxRetries(int maxRetries) {
         this.maxRetries = maxRetries;
@@ -440,7 +447,9 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     }
 
     /**
-     * The longest wait in milliseconds for a rate limit to reset (X-RateLimit-Reset or Retry-After). A longer reset fails the call at once with a retryable MimecastApiException instead of blocking.
+     * The longest single wait in milliseconds: for a rate limit to reset (X-RateLimit-Reset or Retry-After, capped at
+     * Mimecast's hour) and between retries. A longer reset fails the call at once, before sending, with a retryable
+     * MimecastApiException (HTTP 429) instead of blocking.
      */
     public void setMaxRetryWait(long maxRetryWait) {
         this.maxRetryWait = maxRetryWait;
@@ -525,10 +534,11 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     }
 
     /**
-     * A safeguard against mass removal, off when unset. Consumer, mode=changes: a poll that would report more than
-     * this many members of one group as REMOVED emits and commits nothing for that group and marks the consumer
-     * unhealthy. Producer, set-group-members: a plan that removes more than this many members is refused before any
-     * write.
+     * A safeguard against mass removal; -1 switches it off. Producer, set-group-members: a plan that removes more than
+     * this many members is refused before any write (500 when unset, in the spirit of Entra Connect's accidental-delete
+     * prevention). Consumer, mode=changes: a poll that would report more than this many members of one group as
+     * REMOVED emits and commits nothing for that group and marks the consumer unhealthy (no limit when unset: the
+     * consumer only reports what it read, after a strict read and a confirming read of removals).
      */
     public void setMaxRemovals(Integer maxRemovals) {
         this.maxRemovals = maxRemovals;
@@ -545,6 +555,35 @@ public class MimecastDirectoryConfiguration implements Cloneable {
      */
     public void setMaxMessagesPerPoll(Integer maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public boolean isAllowEmpty() {
+        return allowEmpty;
+    }
+
+    /**
+     * Producer, set-group-members: let an empty wanted list empty the group. Off by default, so that a failed export
+     * that produced an empty file leaves the group as it is (the call is refused before any write).
+     */
+    public void setAllowEmpty(boolean allowEmpty) {
+        this.allowEmpty = allowEmpty;
+    }
+
+    /** -1: maxRemovals switches the removal limit off. */
+    public static final int NO_REMOVAL_LIMIT = -1;
+
+    /**
+     * The removal limit in force: maxRemovals, or {@code defaultWhenUnset} when unset; null when switched off.
+     *
+     * @throws MimecastValidationException for a negative value other than -1
+     */
+    public Integer removalLimit(Integer defaultWhenUnset) {
+        Integer limit = maxRemovals != null ? maxRemovals : defaultWhenUnset;
+        if (limit != null && limit < NO_REMOVAL_LIMIT) {
+            throw new MimecastValidationException("maxRemovals", "maxRemovals must be 0 or more, or -1 for no limit, got "
+                                                                 + limit);
+        }
+        return limit == null || limit == NO_REMOVAL_LIMIT ? null : limit;
     }
 
     public boolean isDryRun() {

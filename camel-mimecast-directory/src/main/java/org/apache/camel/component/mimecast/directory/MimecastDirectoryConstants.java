@@ -46,6 +46,12 @@ public final class MimecastDirectoryConstants {
               javaType = "Boolean")
     public static final String DRY_RUN = "CamelMimecastDirectoryDryRun";
 
+    @Metadata(label = "producer",
+              description = "set-group-members: true to let an empty wanted list empty the group, overriding the"
+                            + " allowEmpty option.",
+              javaType = "Boolean")
+    public static final String ALLOW_EMPTY = "CamelMimecastDirectoryAllowEmpty";
+
     // ---- outputs
     @Metadata(description = "The token of the next page, absent on the last page.", javaType = "String")
     public static final String NEXT_PAGE_TOKEN = "CamelMimecastDirectoryNextPageToken";

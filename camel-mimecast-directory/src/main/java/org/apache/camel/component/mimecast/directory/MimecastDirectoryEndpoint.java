@@ -100,6 +100,10 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
         if (executor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(executor);
         }
+        synchronized (this) {
+            // Its resources (deadline timer, quota lease) end with the component: a restart makes a new client.
+            client = null;
+        }
         super.doStop();
     }
 
@@ -115,7 +119,7 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
         if (callExecutor == null) {
             // Abort, not Camel's default CallerRuns: a pool being shut down would silently drop the task and leave its
             // caller waiting; a rejected task runs on the caller's thread instead (see ParallelCalls).
-            // Twice as many threads as calls in flight (the CallGate holds those at maxConcurrentCalls): a group
+            // Twice as many threads as calls in flight (the call slots hold those at maxConcurrentCalls): a group
             // between two of its pages then never leaves a call slot idle while another group has a page to read.
             int threads = 2 * configuration.getMaxConcurrentCalls();
             ThreadPoolProfile profile = new ThreadPoolProfile("MimecastDirectoryCalls");

@@ -72,6 +72,16 @@ public enum MimecastDirectoryOperation {
     }
 
     /**
+     * Whether sending the call again leaves the directory as one call would: reads, and the member writes (adding a
+     * member who is there answers {@code err_folder_group_member_already_exists}, removing one who is not
+     * {@code err_folder_email_address_not_found}). Such a call may be repeated when its first attempt may have been
+     * applied; create-group (a second group), update-group, delete-group and execute-sync may not.
+     */
+    public boolean isIdempotent() {
+        return readOnly || this == ADD_GROUP_MEMBER || this == REMOVE_GROUP_MEMBER;
+    }
+
+    /**
      * Resolves an operation from its URI name (also accepts the enum constant name).
      *
      * @throws MimecastValidationException listing the valid names when the name is unknown

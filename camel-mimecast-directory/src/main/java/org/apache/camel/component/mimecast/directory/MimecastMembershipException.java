@@ -29,12 +29,26 @@ public class MimecastMembershipException extends MimecastApiException {
         return result;
     }
 
+    /** Failed changes named in the message; the rest are counted (getResult() has them all). */
+    private static final int NAMED_AT_MOST = 10;
+    private static final int CAUSE_LENGTH = 300;
+
     private static String message(SetGroupMembersResult result, MimecastApiException cause) {
-        return "set-group-members on group " + result.groupId() + ": " + result.failed().size()
-               + " change(s) not applied"
-               + (cause == null ? "" : " (a request failed: " + cause.getMessage() + ")")
-               + ". Failed: " + result.failed().stream().map(FailedMemberChange::describe)
-                       .collect(Collectors.joining(", "))
-               + ". Applied: added " + result.added() + ", removed " + result.removed();
+        List<FailedMemberChange> failed = result.failed();
+        long mayHaveBeenApplied = failed.stream().filter(FailedMemberChange::mayHaveBeenApplied).count();
+        String causeText = cause == null ? "" : cause.getMessage();
+        return "set-group-members on group " + result.groupId() + ": " + failed.size() + " change(s) not applied"
+               + (mayHaveBeenApplied > 0 ? " (" + mayHaveBeenApplied + " may have been applied: read the group)" : "")
+               + ". Failed: " + named(failed.stream().map(FailedMemberChange::describe).toList())
+               + ". Applied: added [" + named(result.added()) + "], removed [" + named(result.removed()) + "]"
+               + (cause == null ? "" : ". A request failed: "
+                                       + (causeText.length() > CAUSE_LENGTH
+                                               ? causeText.substring(0, CAUSE_LENGTH) + "..." : causeText));
+    }
+
+    /** The first few, and how many more: a run over a big group can fail thousands of changes. */
+    private static String named(List<String> items) {
+        String shown = String.join(", ", items.subList(0, Math.min(NAMED_AT_MOST, items.size())));
+        return items.size() <= NAMED_AT_MOST ? shown : shown + " and " + (items.size() - NAMED_AT_MOST) + " more";
     }
 }

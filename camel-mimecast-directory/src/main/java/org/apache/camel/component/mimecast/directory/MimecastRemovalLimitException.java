@@ -14,7 +14,7 @@ public class MimecastRemovalLimitException extends IllegalStateException {
     public MimecastRemovalLimitException(SetGroupMembersResult plan, int maxRemovals) {
         super("set-group-members refused: the plan removes " + plan.removed().size() + " member(s) of group "
               + plan.groupId() + ", more than maxRemovals=" + maxRemovals + " (and adds " + plan.added().size()
-              + "); nothing was written. Check the list, or raise maxRemovals for this run");
+              + "); nothing was written. Check the list, or raise maxRemovals for this run (-1: no limit)");
         this.plan = plan;
         this.maxRemovals = maxRemovals;
     }

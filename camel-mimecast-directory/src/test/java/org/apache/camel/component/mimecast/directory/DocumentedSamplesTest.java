@@ -94,7 +94,8 @@ class DocumentedSamplesTest extends CamelTestSupport {
     @Test
     void readsTheCreateGroupSample() throws Exception {
         server.on("/api/directory/create-group", json(200, sample("create-group")));
-        Group group = template.requestBody("mimecast-directory:create-group?description=Finance", null, Group.class);
+        // The sample's description, "String", echoes the request's.
+        Group group = template.requestBody("mimecast-directory:create-group?description=String", null, Group.class);
         assertEquals("String", group.id());
         assertEquals(0, group.folderCount());
         assertEquals(10, group.userCount());
@@ -102,10 +103,14 @@ class DocumentedSamplesTest extends CamelTestSupport {
 
     @Test
     void readsTheRemoveGroupMemberSample() throws Exception {
-        server.on("/api/directory/remove-group-member", json(200, sample("remove-group-member")));
+        // The sample's "String" values stand for what the request sent: its data entry echoes the group and address
+        // (the component pairs entries with requests by that echo), so the address sent is put in its place.
+        server.on("/api/directory/remove-group-member", json(200, sample("remove-group-member")
+                .replace("\"emailAddress\": \"String\"", "\"emailAddress\": \"a@example.com\"")
+                .replace("\"folderId\": \"String\"", "\"folderId\": \"g1\"")));
         MemberChangeResult removed = template.requestBody(
                 "mimecast-directory:remove-group-member?groupId=g1", "a@example.com", MemberChangeResult.class);
-        assertEquals("String", removed.folderId());
+        assertEquals("g1", removed.folderId());
         assertEquals(true, removed.internal());
     }
 

@@ -40,10 +40,11 @@ public class MimecastDirectoryComponentConfiguration extends ComponentConfigurat
     private String groupId;
 
     /**
-     * A safeguard against mass removal, off when unset. Consumer, mode=changes: a poll that would report more than
-     * this many members of one group as REMOVED emits and commits nothing for that group and marks the consumer
-     * unhealthy. Producer, set-group-members: a plan that removes more than this many members is refused before any
-     * write.
+     * A safeguard against mass removal; -1 switches it off. Producer, set-group-members: a plan that removes more than
+     * this many members is refused before any write (500 when unset, in the spirit of Entra Connect's accidental-delete
+     * prevention). Consumer, mode=changes: a poll that would report more than this many members of one group as
+     * REMOVED emits and commits nothing for that group and marks the consumer unhealthy (no limit when unset: the
+     * consumer only reports what it read, after a strict read and a confirming read of removals).
      */
     private Integer maxRemovals;
 
@@ -137,6 +138,12 @@ public class MimecastDirectoryComponentConfiguration extends ComponentConfigurat
     private Boolean dryRun = false;
 
     /**
+     * Producer, set-group-members: let an empty wanted list empty the group. Off by default, so that a failed export
+     * that produced an empty file leaves the group as it is (the call is refused before any write).
+     */
+    private Boolean allowEmpty = false;
+
+    /**
      * add-group-member and remove-group-member: the member's email address (or use domain).
      */
     private String emailAddress;
@@ -198,14 +205,18 @@ public class MimecastDirectoryComponentConfiguration extends ComponentConfigurat
     private Integer connectTimeout = 10000;
 
     /**
-     * How many times a failed call is retried. Reads retry on rate limits, server errors and I/O errors; writes only
-     * where the call certainly did not run (rate limited, connection refused).
+     * How many times a failed call is retried: server errors (5xx), I/O errors and timeouts count, HTTP 429 does not
+     * (a 429 did not run and says when to come back: it is waited out within callTimeout). Reads and member writes
+     * (add-group-member, remove-group-member: repeating them is harmless) are retried after any such failure;
+     * create-group, update-group, delete-group and execute-sync only when the call certainly did not reach Mimecast
+     * (no connection made), never once it may have been applied.
      */
     private Integer maxRetries = 3;
 
     /**
-     * The longest wait in milliseconds for a rate limit to reset (X-RateLimit-Reset or Retry-After). A longer reset
-     * fails the call at once with a retryable MimecastApiException instead of blocking.
+     * The longest single wait in milliseconds: for a rate limit to reset (X-RateLimit-Reset or Retry-After, capped at
+     * Mimecast's hour) and between retries. A longer reset fails the call at once, before sending, with a retryable
+     * MimecastApiException (HTTP 429) instead of blocking.
      */
     private Long maxRetryWait = 60000L;
 
@@ -224,7 +235,8 @@ public class MimecastDirectoryComponentConfiguration extends ComponentConfigurat
     /**
      * The most calls in flight at once for one API user (per component, host and access key or client id): the groups
      * of a poll and the batches of a bulk write overlap up to this many, and every endpoint of the user shares the
-     * limit (the first endpoint to start sets it). 1 makes every call sequential.
+     * limit (the first endpoint to start sets it). 1 makes every call sequential. The user's rate limit quota is shared
+     * further: by every component of the JVM that calls the same host with the same user.
      */
     private Integer maxConcurrentCalls = 6;
 
@@ -434,6 +446,14 @@ public class MimecastDirectoryComponentConfiguration extends ComponentConfigurat
 
     public void setDomain(String domain) {
         this.domain = domain;
+    }
+
+    public Boolean getAllowEmpty() {
+        return allowEmpty;
+    }
+
+    public void setAllowEmpty(Boolean allowEmpty) {
+        this.allowEmpty = allowEmpty;
     }
 
     public Boolean getDryRun() {

@@ -13,8 +13,8 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * Builds the pooled Apache HttpClient 5 used for every call. Redirects and cookies are off: Mimecast answers POSTs
- * directly. This client does not retry; each endpoint's client retries its Directory calls on the same pool with
- * {@link MimecastRetryStrategy} (see {@link PooledHttpClient#withRetries}).
+ * directly. HttpClient's automatic retries are off too: {@link MimecastClient}'s call loop alone decides what is
+ * repeated.
  */
 public final class HttpClientFactory {
 
@@ -43,7 +43,7 @@ public final class HttpClientFactory {
         return new PooledHttpClient(client, connectionManager);
     }
 
-    static HttpClientBuilder builder(PoolingHttpClientConnectionManager connectionManager) {
+    private static HttpClientBuilder builder(PoolingHttpClientConnectionManager connectionManager) {
         return HttpClients.custom()
                 .setConnectionManager(connectionManager)
                 .disableRedirectHandling()

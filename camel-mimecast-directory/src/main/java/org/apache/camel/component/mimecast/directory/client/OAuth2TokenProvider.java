@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,6 +32,7 @@ public final class OAuth2TokenProvider {
     private static final long MAX_LIFETIME_SECONDS = Duration.ofDays(1).toSeconds();
 
     private final PooledHttpClient http;
+    private final AttemptDeadlines deadlines;
     private final String tokenUrl;
     private final String clientId;
     private final String clientSecret;
@@ -54,8 +53,10 @@ public final class OAuth2TokenProvider {
     }
 
     public OAuth2TokenProvider(PooledHttpClient http, String tokenUrl, String clientId, String clientSecret,
-                               ObjectMapper mapper, Clock clock, int responseTimeoutMillis, SecretRedactor redactor) {
+                               ObjectMapper mapper, Clock clock, int responseTimeoutMillis, SecretRedactor redactor,
+                               AttemptDeadlines deadlines) {
         this.http = http;
+        this.deadlines = deadlines;
         this.redactor = redactor;
         this.reader = new ResponseReader(mapper, redactor);
         // Also the HTTP Basic form of the pair, should a server echo an Authorization header it was not sent.
@@ -113,22 +114,23 @@ public final class OAuth2TokenProvider {
         try {
             // The same whole-exchange deadline and body bound as directory calls: every caller of these credentials
             // waits behind this request.
-            AtomicBoolean expired = new AtomicBoolean();
-            Future<?> deadline = CallDeadlines.abortAfter(post, responseTimeoutMillis, () -> expired.set(true));
-            try {
-                return execute(post, requestedAt);
-            } catch (IOException e) {
-                if (expired.get()) {
+            try (AttemptDeadlines.Deadline deadline = deadlines.start(post, responseTimeoutMillis)) {
+                try {
+                    return execute(post, requestedAt);
+                } catch (IOException e) {
+                    if (deadline.expired()) {
                     throw MimecastApiException.ofRequest(
                             "OAuth 2.0 token request to " + redactor.redact(tokenUrl) + " timed out after "
                                                    + responseTimeoutMillis + " ms (responseTimeout covers connect,"
                                                    + " headers and body)",
                             "oauth-token", 0, null, true);
+                    }
+                    throw e;
                 }
-                throw e;
-            } finally {
-                deadline.cancel(false);
             }
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw MimecastApiException.ofRequest("OAuth 2.0 token request not sent: the component is stopping",
+                    "oauth-token", 0, null, true);
         } catch (IOException e) {
             throw MimecastApiException.ofRequest(
                     "OAuth 2.0 token request to " + redactor.redact(tokenUrl) + " failed: "

@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs independent calls (the batches of a bulk write, the groups of a poll) overlapped on an executor and returns
- * their results in input order. The executor's size bounds the overlap; the {@link CallGate} bounds it again per API
+ * their results in input order. The executor's size bounds the overlap; the call slots of {@link MimecastClient} bound it again per API
  * user across endpoints. Without an executor, or for a single task, the tasks run one after the other on the caller's
  * thread.
  */

@@ -2,7 +2,6 @@ package org.apache.camel.component.mimecast.directory.client;
 
 import java.io.Closeable;
 
-import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.core5.io.CloseMode;
@@ -23,18 +22,6 @@ public final class PooledHttpClient implements Closeable {
 
     public CloseableHttpClient client() {
         return client;
-    }
-
-    /**
-     * A client on the same connection pool whose requests carrying a {@link CallState} are retried by
-     * {@code retryStrategy}, each attempt run by {@code attemptHandler}. Closing it leaves the pool open.
-     */
-    CloseableHttpClient withRetries(MimecastRetryStrategy retryStrategy, CallAttemptHandler attemptHandler) {
-        return HttpClientFactory.builder(connectionManager)
-                .setConnectionManagerShared(true)
-                .setRetryStrategy(retryStrategy)
-                .addExecInterceptorAfter(ChainElement.RETRY.name(), CallAttemptHandler.NAME, attemptHandler)
-                .build();
     }
 
     /** Leased, available and pending connections of the pool. */

@@ -65,6 +65,6 @@ record GroupDiff(WatchedGroup group, boolean baseline, List<MemberChange> change
 
     private static Member removedMember(String identity) {
         return identity.contains("@") ? new Member(identity, null, null, null, null)
-                : new Member(null, null, identity, null, null);
+                : new Member(null, null, identity, "domain", null);
     }
 }

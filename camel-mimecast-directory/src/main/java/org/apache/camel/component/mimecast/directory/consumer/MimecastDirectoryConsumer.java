@@ -87,11 +87,7 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
             }
             setMaxMessagesPerPoll(configuration.getMaxMessagesPerPoll());
         }
-        if (configuration.getMaxRemovals() != null && configuration.getMaxRemovals() < 0) {
-            throw new MimecastValidationException("maxRemovals",
-                    "maxRemovals must be 0 or more (0: hold back any removal; unset: no limit), got "
-                                                                 + configuration.getMaxRemovals());
-        }
+        configuration.removalLimit(null);
     }
 
     @Override
@@ -215,7 +211,7 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
     }
 
     private void checkMaxRemovals(GroupDiff diff) {
-        Integer max = configuration.getMaxRemovals();
+        Integer max = configuration.removalLimit(null);
         if (max != null && !diff.baseline() && diff.removals() > max) {
             // Logged at WARN with the other failed groups (see pollChanges).
             throw new MaxRemovalsExceededException(

@@ -17,10 +17,20 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record Member(String emailAddress, String name, String domain, String type, Boolean internal) {
 
     /**
-     * The identity used to compare memberships: the email address, or the domain for a domain member, lower case.
+     * The identity used to compare memberships: the email address, or the domain for a domain member, as
+     * {@link MemberAddress#identity} spells it.
      */
     public String identity() {
-        String value = emailAddress != null ? emailAddress : domain;
-        return value == null ? null : value.toLowerCase(java.util.Locale.ROOT);
+        return MemberAddress.identity(emailAddress != null ? emailAddress : domain);
+    }
+
+    /**
+     * Whether Mimecast listed this member as a whole domain: no email address and the type {@code domain}. A member
+     * with only a domain and another type is not taken for a domain member (its domain is the domain of a user's
+     * address, as the get-group-members page documents it).
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isDomainMember() {
+        return emailAddress == null && domain != null && "domain".equalsIgnoreCase(type);
     }
 }

@@ -37,6 +37,7 @@ final class RequestChecks {
                                                           + (hasEmail ? "but both were given" : "but neither was given")
                                                           + ": set the emailAddress or the domain option, header or body field");
         }
+        requireVisible(hasEmail ? emailAddress : domain, hasEmail ? "emailAddress" : "domain", operation);
         if (hasEmail && !EMAIL.matcher(emailAddress).matches()) {
             throw new MimecastValidationException(
                     "emailAddress", operation + " got an invalid emailAddress '" + emailAddress
@@ -46,6 +47,16 @@ final class RequestChecks {
             throw new MimecastValidationException(
                     "domain", operation + " got an invalid domain '" + domain
                               + "': expected a domain name such as example.com, without '@'");
+        }
+    }
+
+    /** Refuses an address or domain holding a character that cannot be seen: it would be a look-alike member. */
+    static void requireVisible(String value, String field, String operation) {
+        String invisible = MemberAddress.invisibleCharacter(value);
+        if (invisible != null) {
+            throw new MimecastValidationException(
+                    field, operation + " got a " + field + " with an invisible character, " + invisible
+                           + ": remove it (often copied in from a spreadsheet, a CSV's byte order mark or a web page)");
         }
     }
 

@@ -16,11 +16,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param removed   the members removed (confirmed by Mimecast), as Mimecast spelt them
  * @param unchanged the wanted members that were already in the group
  * @param failed    the adds and removes not confirmed, with Mimecast's reason
+ * @param maxRemovals          the removal limit in force, or null when switched off
+ * @param removalLimitExceeded whether the plan removes more than the limit: a run refuses it before any write
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record SetGroupMembersResult(String groupId, boolean dryRun, List<String> added, List<String> removed,
-        List<String> unchanged, List<FailedMemberChange> failed) {
+        List<String> unchanged, List<FailedMemberChange> failed, Integer maxRemovals, boolean removalLimitExceeded) {
 
     public SetGroupMembersResult {
         added = added == null ? List.of() : List.copyOf(added);

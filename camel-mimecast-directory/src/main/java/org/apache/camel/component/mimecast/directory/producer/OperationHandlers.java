@@ -80,10 +80,15 @@ final class OperationHandlers {
 
         handlers.put(FIND_GROUPS, new PagedReadHandler<>(findGroups, FindGroupsResult.class, FindGroupsResult::folders));
         var groupMembers = new PagedReadHandler<>(groupId, GroupMembersResult.class, GroupMembersResult::groupMembers);
-        var memberChanges = WriteHandler.returningData(groupMember, MemberChangeResult.class);
+        // Each data item is paired with its request by the fields it echoes: the group and the address.
+        var memberChanges = WriteHandler.returningData(groupMember, MemberChangeResult.class,
+                result -> WriteHandler.fields("id", result.folderId(), "emailAddress", result.emailAddress()),
+                request -> new MemberChangeResult(request.id(), request.emailAddress(), null, null));
         handlers.put(GET_GROUP_MEMBERS, groupMembers);
-        handlers.put(CREATE_GROUP, WriteHandler.returningData(createGroup, Group.class));
-        handlers.put(UPDATE_GROUP, WriteHandler.returningData(updateGroup, Group.class));
+        handlers.put(CREATE_GROUP, WriteHandler.returningData(createGroup, Group.class,
+                group -> WriteHandler.fields("description", group.description()), request -> null));
+        handlers.put(UPDATE_GROUP, WriteHandler.returningData(updateGroup, Group.class,
+                group -> WriteHandler.fields("id", group.id()), request -> null));
         // delete-group returns no data: the result of a deleted group is its id.
         handlers.put(DELETE_GROUP, WriteHandler.withoutData(groupId, GroupIdRequest::id));
         handlers.put(ADD_GROUP_MEMBER, memberChanges);
@@ -92,7 +97,7 @@ final class OperationHandlers {
         handlers.put(EXECUTE_SYNC, new NoInputHandler<>(SyncResult.class));
         // Composed of the two above: reads every member, then adds and removes the difference.
         handlers.put(SET_GROUP_MEMBERS,
-                new SetGroupMembersHandler(groupMembers, memberChanges, new WantedMembersReader(mapper)));
+                new SetGroupMembersHandler(memberChanges, new WantedMembersReader(mapper)));
     }
 
     OperationHandler get(MimecastDirectoryOperation operation) {

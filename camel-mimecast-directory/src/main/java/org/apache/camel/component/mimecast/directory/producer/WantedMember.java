@@ -1,9 +1,8 @@
 package org.apache.camel.component.mimecast.directory.producer;
 
-import java.util.Locale;
-
 import org.apache.camel.component.mimecast.directory.model.GroupMemberRequest;
 import org.apache.camel.component.mimecast.directory.model.Member;
+import org.apache.camel.component.mimecast.directory.model.MemberAddress;
 
 /**
  * One member of a group as set-group-members compares them: a user by email address or a whole domain, never both.
@@ -23,9 +22,9 @@ record WantedMember(String emailAddress, String domain) {
         return emailAddress != null ? emailAddress : domain;
     }
 
-    /** What two members are compared by: lower case, as Mimecast compares addresses and domains. */
+    /** What two members are compared by: the one identity of an address or domain. */
     String key() {
-        return value().toLowerCase(Locale.ROOT);
+        return MemberAddress.identity(value());
     }
 
     GroupMemberRequest request(String groupId) {

@@ -76,8 +76,8 @@ final class WantedMembersReader {
         }
         throw new MimecastValidationException(
                 "body", OPERATION + " needs the wanted members in the body: a List of email addresses or domains, of"
-                        + " objects with emailAddress or domain, or a JSON array of these (an empty list empties the"
-                        + " group), got " + (body == null ? "no body" : "a " + body.getClass().getName()));
+                        + " objects with emailAddress or domain, or a JSON array of these (an empty list needs allowEmpty=true),"
+                        + " got " + (body == null ? "no body" : "a " + body.getClass().getName()));
     }
 
     private WantedMember toMember(Object item, int index) {

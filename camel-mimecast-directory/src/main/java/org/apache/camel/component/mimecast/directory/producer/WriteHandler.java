@@ -1,15 +1,14 @@
 package org.apache.camel.component.mimecast.directory.producer;
 
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,6 +16,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.mimecast.directory.MimecastApiException;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
+import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
 import org.apache.camel.component.mimecast.directory.MimecastValidationException;
 import org.apache.camel.component.mimecast.directory.client.ApiResponse;
 import org.apache.camel.component.mimecast.directory.client.ParallelCalls;
@@ -31,8 +31,11 @@ import static org.apache.camel.component.mimecast.directory.MimecastDirectoryCon
 
 /**
  * The write operations (create, update and delete group; add and remove member). A list is sent in requests of at
- * most {@code batchSize} items; the results come back in input order, each {@code fail[]} entry matched to its input
- * by the key Mimecast echoes.
+ * most {@code batchSize} items, independent of each other: a request that fails does not stop the others, unless it
+ * shows that none can succeed (credentials or permission refused, the quota out of reach, an interrupt). Each item's
+ * fate comes back in input order, matched to Mimecast's {@code data} and {@code fail[]} entries by the key they echo:
+ * applied, failed (with Mimecast's code), unconfirmed (may have been applied: only writes that are not repeated) or not
+ * sent.
  *
  * @param <I> the request item type
  * @param <D> the type of the response's data items
@@ -40,36 +43,60 @@ import static org.apache.camel.component.mimecast.directory.MimecastDirectoryCon
  */
 final class WriteHandler<I extends RequestItem, D, R> implements OperationHandler {
 
-    /** The error code of an item whose outcome the response does not tell. */
+    /** The error code of an item whose outcome the response does not tell: it may or may not be applied. */
     static final String UNCONFIRMED = "unconfirmed";
+    /** The error code of an item whose request was not sent. */
+    static final String NOT_SENT = "not_sent";
+    /** An add of a member who is there: after a repeat of a call of unknown fate, the add is done. */
+    static final String ALREADY_MEMBER = "err_folder_group_member_already_exists";
+    /** A remove of a member who is not there: after a repeat of a call of unknown fate, the remove is done. */
+    static final String NOT_MEMBER = "err_folder_email_address_not_found";
 
     private final RequestItemReader<I> reader;
     private final Class<D> responseType;
-    private final boolean successHasData;
+    private final Function<D, Map<String, Object>> echo;
     private final BiFunction<I, D, R> resultOf;
 
     /**
-     * @param responseType   the type of the response's data items
-     * @param successHasData whether each successful item has a data item (false for delete-group)
-     * @param resultOf       the result of one successful item from its request and its data item (null if none)
+     * @param echo     the request fields a data item echoes, by which it is paired with its item; null when the
+     *                 operation returns no data (every item not in {@code fail[]} is applied)
+     * @param resultOf the result of one applied item from its request and its data item (null when it has none)
      */
-    private WriteHandler(RequestItemReader<I> reader, Class<D> responseType, boolean successHasData,
+    private WriteHandler(RequestItemReader<I> reader, Class<D> responseType, Function<D, Map<String, Object>> echo,
                          BiFunction<I, D, R> resultOf) {
         this.reader = reader;
         this.responseType = responseType;
-        this.successHasData = successHasData;
+        this.echo = echo;
         this.resultOf = resultOf;
     }
 
-    /** A write whose result for each item is the data item Mimecast returns for it. */
-    static <I extends RequestItem, D> WriteHandler<I, D, D> returningData(RequestItemReader<I> reader, Class<D> type) {
-        return new WriteHandler<>(reader, type, true, (item, data) -> data);
+    /**
+     * A write whose result for each item is the data item Mimecast returns for it.
+     *
+     * @param echo the request fields a data item echoes, e.g. {@code description} for create-group
+     */
+    static <I extends RequestItem, D> WriteHandler<I, D, D> returningData(
+            RequestItemReader<I> reader, Class<D> type, Function<D, Map<String, Object>> echo,
+            Function<I, D> resultWithoutData) {
+        return new WriteHandler<>(reader, type, echo,
+                (item, data) -> data != null ? data : resultWithoutData.apply(item));
     }
 
     /** A write whose response has no data items: the result of each item is made from its request. */
     static <I extends RequestItem, R> WriteHandler<I, JsonNode, R> withoutData(
             RequestItemReader<I> reader, Function<I, R> resultOf) {
-        return new WriteHandler<>(reader, JsonNode.class, false, (item, data) -> resultOf.apply(item));
+        return new WriteHandler<>(reader, JsonNode.class, null, (item, data) -> resultOf.apply(item));
+    }
+
+    /** The fields named, in order, with their values (nulls kept out). */
+    static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                fields.put((String) namesAndValues[i], namesAndValues[i + 1]);
+            }
+        }
+        return fields;
     }
 
     @Override
@@ -80,15 +107,23 @@ final class WriteHandler<I extends RequestItem, D, R> implements OperationHandle
         List<I> items = request.items();
 
         Written<R> written = write(items, context);
-        if (written.interruption() != null) {
-            throw written.interruptionWithResults();
-        }
+        MimecastApiException requestFailure = written.firstRequestFailure();
         List<ItemResult<R>> outcomes = written.outcomes();
         List<ItemFailure> failures = outcomes.stream().map(ItemResult::failure).filter(Objects::nonNull).toList();
         List<R> results = outcomes.stream().filter(ItemResult::isSuccess).map(ItemResult::result).toList();
+        if (requestFailure != null) {
+            throw written.batches().size() == 1 ? requestFailure
+                    : MimecastApiException.ofBulkWrite(written.summary(context.operation()), failures, results,
+                            requestFailure);
+        }
         if (!failures.isEmpty() && configuration.isThrowOnItemFailure()) {
-            throw MimecastApiException.forItemFailures(
-                    context.operation(), written.lastRequestId(), failures, results, items.size());
+            throw written.batches().size() == 1
+                    ? MimecastApiException.forItemFailures(context.operation(), written.lastRequestId(), failures,
+                            results, items.size())
+                    : MimecastApiException.ofBulkWrite(written.summary(context.operation()), failures, results,
+                            MimecastApiException.ofRefusal(context.operation().operationName() + " item failures",
+                                    context.operation().operationName(), 200, written.lastRequestId(),
+                                    failures.stream().allMatch(ItemFailure::isRetryable), failures));
         }
         Message message = exchange.getMessage();
         if (configuration.isThrowOnItemFailure()) {
@@ -109,42 +144,61 @@ final class WriteHandler<I extends RequestItem, D, R> implements OperationHandle
 
     /**
      * Sends validated items in requests of {@code batchSize}, overlapped up to maxConcurrentCalls, and tells each item's
-     * fate in input order. After a request fails as a whole, requests not yet started are not sent (as a sequential
-     * write would stop there); those already in flight finish and are reported.
+     * fate in input order. Every request is sent unless one fails in a way that shows the others cannot succeed.
      */
     Written<R> write(List<I> items, ProducerContext context) {
         int batchSize = context.configuration().getBatchSize();
-        AtomicBoolean stop = new AtomicBoolean();
+        AtomicReference<String> stopped = new AtomicReference<>();
         List<Supplier<Batch<R>>> batches = new ArrayList<>();
         for (int from = 0; from < items.size(); from += batchSize) {
             List<I> chunk = items.subList(from, Math.min(items.size(), from + batchSize));
-            batches.add(() -> send(chunk, context, stop));
+            batches.add(() -> send(chunk, context, stopped));
         }
         return new Written<>(ParallelCalls.inOrder(context.calls(), batches), items.size());
     }
 
-    private Batch<R> send(List<I> chunk, ProducerContext context, AtomicBoolean stop) {
-        if (stop.get()) {
-            return new Batch<>(chunk.size(), null, null);
+    private Batch<R> send(List<I> chunk, ProducerContext context, AtomicReference<String> stopped) {
+        ObjectMapper mapper = context.mapper();
+        String stopReason = stopped.get();
+        if (stopReason != null) {
+            return new Batch<>(chunk.size(), null, failAll(chunk, mapper,
+                    new ApiError(NOT_SENT, "not sent: " + stopReason, true)), null);
         }
         try {
             ApiResponse<D> response = context.client().call(context.operation(), MimecastRequest.of(chunk),
                     responseType);
-            return new Batch<>(chunk.size(), response, match(chunk, response, context.mapper()));
+            return new Batch<>(chunk.size(), response, match(chunk, response, context), null);
         } catch (MimecastApiException e) {
-            stop.set(true);
-            return new Batch<>(chunk.size(), null, null, e);
+            int status = e.getHttpStatus();
+            if (status == 401 || status == 403 || status == 418 || status == 429
+                || Thread.currentThread().isInterrupted()) {
+                stopped.compareAndSet(null, "an earlier request of this write was refused with HTTP " + status
+                                            + (Thread.currentThread().isInterrupted() ? " or interrupted" : "")
+                                            + ", so none could succeed");
+            }
+            String code = e.isMayHaveBeenApplied() ? UNCONFIRMED
+                    : !e.getErrorCodes().isEmpty() ? e.getErrorCodes().get(0)
+                    : status == 0 ? "no_response" : "http_" + status;
+            return new Batch<>(chunk.size(), null,
+                    failAll(chunk, mapper, new ApiError(code, e.getMessage(), e.isRetryable())), e);
         }
     }
 
+    private List<ItemResult<R>> failAll(List<I> chunk, ObjectMapper mapper, ApiError error) {
+        return chunk.stream().map(item -> new ItemResult<R>(item, null, new ItemFailure(keyOf(item, mapper),
+                List.of(error)))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> keyOf(Object item, ObjectMapper mapper) {
+        return mapper.convertValue(item, Map.class);
+    }
+
     /**
-     * One request of a write: answered ({@code response} and {@code outcomes}), failed as a whole ({@code failure}),
-     * or not sent (neither).
+     * One request of a write: the fate of each of its items ({@code outcomes}), the answer when it was answered, and
+     * the failure when it failed as a whole.
      */
     record Batch<R>(int size, ApiResponse<?> response, List<ItemResult<R>> outcomes, MimecastApiException failure) {
-        Batch(int size, ApiResponse<?> response, List<ItemResult<R>> outcomes) {
-            this(size, response, outcomes, null);
-        }
     }
 
     /**
@@ -155,9 +209,9 @@ final class WriteHandler<I extends RequestItem, D, R> implements OperationHandle
      */
     record Written<R>(List<Batch<R>> batches, int total) {
 
-        /** The outcome of every item whose request was answered, in input order. */
+        /** The outcome of every item, in input order. */
         List<ItemResult<R>> outcomes() {
-            return batches.stream().filter(b -> b.outcomes() != null).flatMap(b -> b.outcomes().stream()).toList();
+            return batches.stream().flatMap(b -> b.outcomes().stream()).toList();
         }
 
         /** The HTTP requests that were answered (batches and retries). */
@@ -181,72 +235,63 @@ final class WriteHandler<I extends RequestItem, D, R> implements OperationHandle
             return last;
         }
 
-        /** The first request, in input order, that failed as a whole; null when every request sent was answered. */
-        MimecastApiException interruption() {
+        /** The first request, in input order, that failed as a whole; null when every request was answered. */
+        MimecastApiException firstRequestFailure() {
             return batches.stream().map(Batch::failure).filter(Objects::nonNull).findFirst().orElse(null);
         }
 
-        /**
-         * The interruption, saying which items were applied (see getSucceeded()), which requests failed as a whole
-         * (their items may or may not be applied) and which were not sent.
-         */
-        MimecastApiException interruptionWithResults() {
-            MimecastApiException first = interruption();
-            List<Object> applied = outcomes().stream().filter(ItemResult::isSuccess).map(r -> (Object) r.result())
-                    .toList();
-            StringBuilder fates = new StringBuilder();
-            int from = 0;
-            for (Batch<R> batch : batches) {
-                int to = from + batch.size() - 1;
-                String fate = batch.outcomes() != null ? "answered" : batch.failure() != null
-                        ? "failed as a request (not confirmed: may or may not be applied)" : "not sent";
-                fates.append(fates.length() == 0 ? "" : "; ").append("items ").append(from).append("..").append(to)
-                        .append(' ').append(fate);
-                from = to + 1;
-            }
-            if (batches.size() == 1) {
-                return first;
-            }
-            return first.interrupting(first.getMessage() + ". Of " + total + " items: " + fates + " ("
-                                      + applied.size() + " applied, see getSucceeded())",
-                    applied);
+        /** A few lines a person can read: how many items met each fate, in compact ranges of their positions. */
+        String summary(MimecastDirectoryOperation operation) {
+            return WriteSummary.of(operation, outcomes(), batches.size(), firstRequestFailure());
         }
     }
 
     /**
-     * Pairs each item of a chunk with its failure (by echoed key) or with the next data item, in order. When a failure
-     * names no item, the items without a failure of their own cannot be told apart from it: they are reported as
-     * unconfirmed, never as applied.
+     * Pairs each item of a chunk with its failure or its data item by the key they echo. An item named by neither is
+     * unconfirmed, never applied (a reply of {@code "data": []} applied nothing we can tell). After a repeat of a call
+     * of unknown fate, "already a member" or "not a member" means the earlier attempt did it.
      */
-    private List<ItemResult<R>> match(List<I> chunk, ApiResponse<D> response, ObjectMapper mapper) {
+    private List<ItemResult<R>> match(List<I> chunk, ApiResponse<D> response, ProducerContext context) {
+        ObjectMapper mapper = context.mapper();
         List<JsonNode> sent = chunk.stream().map(item -> (JsonNode) mapper.valueToTree(item)).toList();
-        FailureMatcher.Matches matches = FailureMatcher.match(sent, response.body().fail());
-        Iterator<D> data = response.body().data().iterator();
+        List<D> data = response.body().data();
+        ItemMatcher.Matches matches = ItemMatcher.match(sent, response.body().fail(), data, echo);
         List<ItemResult<R>> outcomes = new ArrayList<>(chunk.size());
         for (int i = 0; i < chunk.size(); i++) {
             I item = chunk.get(i);
             ItemFailure failure = matches.failureOf()[i];
-            if (failure == null && !matches.unmatched().isEmpty()) {
-                failure = unconfirmed(sent.get(i), matches.unmatched(), mapper);
-            }
-            if (failure != null) {
+            int dataIndex = matches.dataOf()[i];
+            if (failure != null && response.repeated() && isDoneByEarlierAttempt(context.operation(), failure)) {
+                outcomes.add(new ItemResult<>(item, resultOf.apply(item, null), null));
+            } else if (failure != null) {
                 outcomes.add(new ItemResult<>(item, null, failure));
+            } else if (!matches.unmatched().isEmpty()) {
+                // A failure that names no item may be this one's, whatever the data says.
+                outcomes.add(new ItemResult<>(item, null, unconfirmed(sent.get(i), matches.unmatched(), mapper)));
+            } else if (dataIndex >= 0) {
+                outcomes.add(new ItemResult<>(item, resultOf.apply(item, data.get(dataIndex)), null));
+            } else if (echo == null) {
+                outcomes.add(new ItemResult<>(item, resultOf.apply(item, null), null));
             } else {
-                D dataItem = successHasData && data.hasNext() ? data.next() : null;
-                outcomes.add(new ItemResult<>(item, resultOf.apply(item, dataItem), null));
+                outcomes.add(new ItemResult<>(item, null, unconfirmed(sent.get(i), matches.unmatched(), mapper)));
             }
         }
         return outcomes;
     }
 
-    @SuppressWarnings("unchecked")
+    private static boolean isDoneByEarlierAttempt(MimecastDirectoryOperation operation, ItemFailure failure) {
+        return operation == MimecastDirectoryOperation.ADD_GROUP_MEMBER && failure.codes().equals(ALREADY_MEMBER)
+               || operation == MimecastDirectoryOperation.REMOVE_GROUP_MEMBER && failure.codes().equals(NOT_MEMBER);
+    }
+
     private static ItemFailure unconfirmed(JsonNode item, List<ItemFailure> unmatched, ObjectMapper mapper) {
-        Map<String, Object> key = mapper.convertValue(item, Map.class);
-        String unmatchedText = ItemFailure.describeAll(unmatched.subList(0, Math.min(3, unmatched.size())))
-                               + (unmatched.size() > 3 ? "; and " + (unmatched.size() - 3) + " more" : "");
-        return new ItemFailure(key, List.of(new ApiError(UNCONFIRMED,
-                "not confirmed: the response has " + unmatched.size() + " failure(s) that name no item of the request ("
-                                                      + unmatchedText + "), so this item may or may not be applied",
-                false)));
+        String why = unmatched.isEmpty()
+                ? "the response names this item neither in data nor in fail[]"
+                : "the response has " + unmatched.size() + " failure(s) that name no item of the request ("
+                  + ItemFailure.describeAll(unmatched.subList(0, Math.min(3, unmatched.size())))
+                  + (unmatched.size() > 3 ? "; and " + (unmatched.size() - 3) + " more" : "") + ")";
+        return new ItemFailure(keyOf(item, mapper),
+                List.of(new ApiError(UNCONFIRMED, "not confirmed: " + why + ", so it may or may not be applied",
+                        false)));
     }
 }
