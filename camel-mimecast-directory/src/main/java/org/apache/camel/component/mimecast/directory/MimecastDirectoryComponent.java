@@ -28,6 +28,7 @@ import org.apache.camel.component.mimecast.directory.client.MimecastJson;
 import org.apache.camel.component.mimecast.directory.client.PooledHttpClient;
 import org.apache.camel.component.mimecast.directory.client.RetryPolicy;
 import org.apache.camel.component.mimecast.directory.client.SecretRedactor;
+import org.apache.camel.component.mimecast.directory.metrics.ComponentMeters;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -61,6 +62,7 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
     // The timer of attempt deadlines: a thread of the CamelContext's ExecutorServiceManager, from the first client to
     // the component's stop.
     private ScheduledExecutorService deadlineTimer;
+    private volatile ComponentMeters meters = ComponentMeters.NONE;
     // One token cache per OAuth 2.0 client, shared by all endpoints using it.
     private final Map<String, OAuth2TokenProvider> tokenProviders = new ConcurrentHashMap<>();
     // Every secret and token of this component's endpoints: masked in whatever text a server sends back.
@@ -100,7 +102,20 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
     }
 
     @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        meters = ComponentMeters.of(getCamelContext());
+    }
+
+    /** The meters of this component (published when the application binds a Micrometer MeterRegistry). */
+    public ComponentMeters meters() {
+        return meters;
+    }
+
+    @Override
     protected void doStop() throws Exception {
+        meters.close();
+        meters = ComponentMeters.NONE;
         httpClients.values().forEach(IOHelper::close);
         httpClients.clear();
         tokenProviders.clear();

@@ -159,6 +159,7 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
                 current = client;
                 if (current == null) {
                     client = current = getComponent().createClient(configuration);
+                    getComponent().meters().clientStarted(operation, current);
                 }
             }
         }

@@ -18,35 +18,23 @@ public final class CallStatistics {
     private final AtomicLong requests = new AtomicLong();
     private final AtomicLong rateLimited = new AtomicLong();
     private final AtomicLong retries = new AtomicLong();
+    private final AtomicLong callNanos = new AtomicLong();
     private volatile LastCall lastCall;
     private volatile LastCall lastFailure;
-    private volatile CallListener listener = CallListener.NONE;
 
-    /** Told of every call as it ends (metrics). */
-    public interface CallListener {
-        CallListener NONE = (operation, succeeded, nanos) -> {
-        };
-
-        void callEnded(String operation, boolean succeeded, long durationNanos);
-    }
-
-    public void setListener(CallListener listener) {
-        this.listener = listener == null ? CallListener.NONE : listener;
-    }
-
-    void succeeded(String operation, long durationNanos, int attempts) {
+    void succeeded(String operation, int attempts, long nanos) {
+        callNanos.addAndGet(nanos);
         calls.incrementAndGet();
         requests.addAndGet(attempts);
         lastCall = new LastCall(Instant.now(), operation, null);
-        listener.callEnded(operation, true, durationNanos);
     }
 
-    void failed(String operation, String redactedMessage, long durationNanos, int attempts) {
+    void failed(String operation, String redactedMessage, int attempts, long nanos) {
+        callNanos.addAndGet(nanos);
         calls.incrementAndGet();
         failures.incrementAndGet();
         requests.addAndGet(attempts);
         lastCall = lastFailure = new LastCall(Instant.now(), operation, redactedMessage);
-        listener.callEnded(operation, false, durationNanos);
     }
 
     void rateLimited() {
@@ -55,6 +43,11 @@ public final class CallStatistics {
 
     void retried() {
         retries.incrementAndGet();
+    }
+
+    /** The time every call took, waits and retries included, in nanoseconds. */
+    public long callNanos() {
+        return callNanos.get();
     }
 
     /** HTTP requests sent, every attempt counted. */

@@ -110,12 +110,12 @@ public final class MimecastClient {
         Call<T> call = new Call<>(operation, toJson(operation, request), itemType);
         try {
             ApiResponse<T> response = call.run();
-            statistics.succeeded(operation.operationName(), System.nanoTime() - started, call.attempts);
+            statistics.succeeded(operation.operationName(), call.attempts, System.nanoTime() - started);
             return response;
         } catch (MimecastApiException e) {
             MimecastApiException clean = redactor.redact(e);
-            statistics.failed(operation.operationName(), clean.getMessage(), System.nanoTime() - started,
-                    call.attempts);
+            statistics.failed(operation.operationName(), clean.getMessage(), call.attempts,
+                    System.nanoTime() - started);
             throw clean;
         }
     }

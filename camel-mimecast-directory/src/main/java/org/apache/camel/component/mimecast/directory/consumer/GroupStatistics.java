@@ -15,6 +15,28 @@ public final class GroupStatistics {
     }
 
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong pollNanos = new java.util.concurrent.atomic.AtomicLong();
+
+    void polled(long nanos) {
+        pollNanos.addAndGet(nanos);
+        polls.incrementAndGet();
+    }
+
+    /** Polls run so far, completed or failed. */
+    public long polls() {
+        return polls.get();
+    }
+
+    /** The time all polls took, in nanoseconds. */
+    public long pollNanos() {
+        return pollNanos.get();
+    }
+
+    /** Groups whose last read or delivery failed. */
+    public long failingGroups() {
+        return groups.values().stream().filter(g -> g.lastError() != null).count();
+    }
 
     void read(String groupId, int members) {
         groups.compute(groupId, (id, g) -> new Group(id, Instant.now(), members, g == null ? 0 : g.changesEmitted(),

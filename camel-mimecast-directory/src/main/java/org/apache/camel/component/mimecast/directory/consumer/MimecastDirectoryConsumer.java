@@ -134,6 +134,16 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected int poll() throws Exception {
+        long started = System.nanoTime();
+        try {
+            return pollGroups();
+        } finally {
+            statistics.polled(System.nanoTime() - started);
+            getEndpoint().getComponent().meters().consumerPolled(statistics);
+        }
+    }
+
+    private int pollGroups() throws Exception {
         MimecastClient client = getEndpoint().getClient();
         List<WatchedGroup> groups = groupResolver.resolve(client, pageSize);
         GroupReader reader = new GroupReader(client, pageSize);
@@ -372,4 +382,5 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
         message.setHeader(LAST_PAGE, lastPage);
         return exchange;
     }
+
 }

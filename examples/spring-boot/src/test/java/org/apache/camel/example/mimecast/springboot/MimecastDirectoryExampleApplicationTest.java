@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -53,6 +54,18 @@ class MimecastDirectoryExampleApplicationTest {
             app.getBean(CamelContext.class).createProducerTemplate().sendBody("direct:onboard",
                     "spring.hire@example.com");
             await().atMost(PATIENCE).until(() -> output.getOut().contains("ADDED spring.hire@example.com"));
+
+            // What an operator's Prometheus scrapes from Actuator: the component's calls, quota and changes.
+            String scraped = app.getBean(PrometheusScrapeEndpoint.class)
+                    .scrape(PrometheusScrapeEndpoint.Format.CONVENTIONAL_TEXT, null).getBody().toString();
+            for (String meter : new String[] {
+                    "mimecast_directory_calls_total{operation=\"get-group-members\",outcome=\"success\"}",
+                    "mimecast_directory_calls_total{operation=\"add-group-member\",outcome=\"success\"}",
+                    "mimecast_directory_requests_total", "mimecast_directory_rate_limited_total",
+                    "mimecast_directory_call_duration_seconds_count", "mimecast_directory_changes_emitted_total",
+                    "mimecast_directory_poll_duration_seconds_count", "mimecast_directory_groups_failing" }) {
+                assertTrue(scraped.contains(meter), meter + " in:\n" + scraped);
+            }
         }
         assertTrue(Files.exists(state), "the watcher keeps its state in " + state);
 
