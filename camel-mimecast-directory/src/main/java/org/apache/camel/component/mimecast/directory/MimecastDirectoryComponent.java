@@ -20,9 +20,11 @@ import org.apache.camel.component.mimecast.directory.client.OAuth2TokenProvider;
 import org.apache.camel.component.mimecast.directory.client.RequestAuthenticator;
 import org.apache.camel.component.mimecast.directory.client.CallGate;
 import org.apache.camel.component.mimecast.directory.client.HttpClientFactory;
+import org.apache.camel.component.mimecast.directory.client.HttpClientSettings;
 import org.apache.camel.component.mimecast.directory.client.MimecastClient;
 import org.apache.camel.component.mimecast.directory.client.MimecastJson;
 import org.apache.camel.component.mimecast.directory.client.PooledHttpClient;
+import org.apache.camel.component.mimecast.directory.client.ProxySettings;
 import org.apache.camel.component.mimecast.directory.client.RateLimitTracker;
 import org.apache.camel.component.mimecast.directory.client.RetryPolicy;
 import org.apache.camel.component.mimecast.directory.client.SecretRedactor;
@@ -34,7 +36,7 @@ import org.apache.camel.util.IOHelper;
 
 /**
  * Manage and watch Mimecast directory groups and their members. Holds the options shared by its endpoints, one pooled
- * HTTP client (per distinct TLS and connect timeout settings) and the rate limit state per API user.
+ * HTTP client (per distinct TLS, connect timeout, proxy and configurer settings) and the rate limit state per API user.
  */
 @Component("mimecast-directory")
 public class MimecastDirectoryComponent extends HealthCheckComponent {
@@ -55,8 +57,8 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
     // Mimecast limits calls per API user across keys and endpoints: one gate (rate limit state, calls in flight) per
     // user and host.
     private final Map<String, CallGate> callGates = new ConcurrentHashMap<>();
-    // One token cache per OAuth 2.0 client, shared by all endpoints using it.
-    private final Map<String, OAuth2TokenProvider> tokenProviders = new ConcurrentHashMap<>();
+    // One token cache per OAuth 2.0 client and connection pool (so per proxy), shared by all endpoints using them.
+    private final Map<TokenProviderKey, OAuth2TokenProvider> tokenProviders = new ConcurrentHashMap<>();
     // Every secret and token of this component's endpoints: masked in whatever text a server sends back.
     private final SecretRedactor redactor = new SecretRedactor();
 
@@ -106,9 +108,11 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
         redactor.addSecrets(config.getAccessKey(), config.getSecretKey(), config.getAppKey(), config.getClientId(),
                 config.getClientSecret());
         String baseUrl = config.resolveBaseUrl();
-        PooledHttpClient http = httpClient(config);
+        HttpClientKey poolKey = httpClientKey(config);
+        PooledHttpClient http = httpClients.computeIfAbsent(poolKey,
+                k -> HttpClientFactory.create(k.connectTimeout(), sslContext(k), k.settings()));
         RequestAuthenticator authenticator = AuthenticatorFactory.create(config, baseUrl, key -> tokenProviders
-                .computeIfAbsent(key.cacheKey(), k -> new OAuth2TokenProvider(http, key.tokenUrl(), key.clientId(),
+                .computeIfAbsent(new TokenProviderKey(key.cacheKey(), poolKey), k -> new OAuth2TokenProvider(http, key.tokenUrl(), key.clientId(),
                         config.getClientSecret(), objectMapper, Clock.systemUTC(), config.getResponseTimeout(),
                         redactor)));
         RetryPolicy retryPolicy = new RetryPolicy(config.getMaxRetries(), config.getRetryBackoff(),
@@ -120,7 +124,7 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
                 objectMapper, gate, config.getRateLimitReserve(), redactor);
     }
 
-    private PooledHttpClient httpClient(MimecastDirectoryConfiguration config) {
+    private HttpClientKey httpClientKey(MimecastDirectoryConfiguration config) {
         if (config.getConnectTimeout() < 1 || config.getResponseTimeout() < 1) {
             throw new MimecastValidationException(
                     "connectTimeout", "connectTimeout and responseTimeout must be 1 ms or more");
@@ -138,8 +142,15 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
             throw new MimecastValidationException(
                     "callTimeout", "callTimeout must be 1 ms or more, was " + config.getCallTimeout());
         }
-        HttpClientKey key = new HttpClientKey(config.getConnectTimeout(), config.getSslContextParameters());
-        return httpClients.computeIfAbsent(key, k -> HttpClientFactory.create(k.connectTimeout(), sslContext(k)));
+        ProxySettings proxy = ProxySettings.of(config.getProxyHost(), config.getProxyPort(),
+                config.getProxyAuthScheme(), config.getProxyAuthUsername(), config.getProxyAuthPassword(),
+                config.isUseSystemProperties());
+        redactor.addSecrets(proxy.secrets());
+        if (proxy.usesSystemProperties()) {
+            redactor.addSecrets(ProxySettings.systemSecrets());
+        }
+        return new HttpClientKey(config.getConnectTimeout(), config.getSslContextParameters(),
+                new HttpClientSettings(proxy, config.getHttpClientConfigurer()));
     }
 
     private SSLContext sslContext(HttpClientKey key) {
@@ -184,6 +195,12 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
         this.configuration = configuration;
     }
 
-    private record HttpClientKey(int connectTimeout, SSLContextParameters sslContextParameters) {
+    /** What makes a connection pool: endpoints differing in any of it never share one. */
+    private record HttpClientKey(int connectTimeout, SSLContextParameters sslContextParameters,
+            HttpClientSettings settings) {
+    }
+
+    /** An OAuth 2.0 client on one pool: its token requests go the way (proxy, TLS) of the endpoints using it. */
+    private record TokenProviderKey(String client, HttpClientKey pool) {
     }
 }

@@ -29,6 +29,11 @@ public final class HttpClientFactory {
      * @param sslContext           the TLS context, or null for the JVM default (certificate and host name checked)
      */
     public static PooledHttpClient create(int connectTimeoutMillis, SSLContext sslContext) {
+        return create(connectTimeoutMillis, sslContext, HttpClientSettings.DIRECT);
+    }
+
+    /** @param settings the proxy and the user's configurer (issue 28) */
+    public static PooledHttpClient create(int connectTimeoutMillis, SSLContext sslContext, HttpClientSettings settings) {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
@@ -38,16 +43,20 @@ public final class HttpClientFactory {
         if (sslContext != null) {
             pool.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildClassic());
         }
+        settings.configure(pool); // proxy (issue 28): the user's configurer
         PoolingHttpClientConnectionManager connectionManager = pool.build();
-        CloseableHttpClient client = builder(connectionManager).disableAutomaticRetries().build();
-        return new PooledHttpClient(client, connectionManager);
+        CloseableHttpClient client = builder(connectionManager, settings).disableAutomaticRetries().build();
+        return new PooledHttpClient(client, connectionManager, settings);
     }
 
-    static HttpClientBuilder builder(PoolingHttpClientConnectionManager connectionManager) {
-        return HttpClients.custom()
+    static HttpClientBuilder builder(PoolingHttpClientConnectionManager connectionManager,
+                                     HttpClientSettings settings) {
+        HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(connectionManager)
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .setUserAgent("camel-mimecast-directory");
+        settings.configure(builder); // proxy (issue 28): route planner, proxy credentials, errors, user's configurer
+        return builder;
     }
 }

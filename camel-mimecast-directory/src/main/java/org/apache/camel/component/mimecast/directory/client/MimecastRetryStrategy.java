@@ -77,6 +77,9 @@ final class MimecastRetryStrategy implements HttpRequestRetryStrategy {
 
     /** Whether a call that failed with {@code exception} may be repeated at all. */
     static boolean isRetryable(CallState call, IOException exception) {
+        if (exception instanceof ProxyRefusedException refused) { // proxy (issue 28): only 502/503/504 may pass later
+            return refused.isRetryable();
+        }
         if (isNeverSent(exception)) {
             return true;
         }
@@ -94,7 +97,8 @@ final class MimecastRetryStrategy implements HttpRequestRetryStrategy {
 
     /** Repeating cannot help: an unknown host or a TLS failure. */
     static boolean isPermanent(IOException exception) {
-        return exception instanceof UnknownHostException || exception instanceof SSLException;
+        return exception instanceof UnknownHostException || exception instanceof SSLException
+               || exception instanceof ProxyRefusedException refused && !refused.isRetryable(); // proxy (issue 28)
     }
 
     private boolean mayRetry(CallState call, long serverWaitMillis, String cause) {

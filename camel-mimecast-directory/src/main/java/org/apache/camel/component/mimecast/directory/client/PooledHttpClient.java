@@ -15,10 +15,13 @@ public final class PooledHttpClient implements Closeable {
 
     private final CloseableHttpClient client;
     private final PoolingHttpClientConnectionManager connectionManager;
+    private final HttpClientSettings settings; // proxy (issue 28)
 
-    PooledHttpClient(CloseableHttpClient client, PoolingHttpClientConnectionManager connectionManager) {
+    PooledHttpClient(CloseableHttpClient client, PoolingHttpClientConnectionManager connectionManager,
+                     HttpClientSettings settings) {
         this.client = client;
         this.connectionManager = connectionManager;
+        this.settings = settings;
     }
 
     public CloseableHttpClient client() {
@@ -30,7 +33,7 @@ public final class PooledHttpClient implements Closeable {
      * {@code retryStrategy}, each attempt run by {@code attemptHandler}. Closing it leaves the pool open.
      */
     CloseableHttpClient withRetries(MimecastRetryStrategy retryStrategy, CallAttemptHandler attemptHandler) {
-        return HttpClientFactory.builder(connectionManager)
+        return HttpClientFactory.builder(connectionManager, settings)
                 .setConnectionManagerShared(true)
                 .setRetryStrategy(retryStrategy)
                 .addExecInterceptorAfter(ChainElement.RETRY.name(), CallAttemptHandler.NAME, attemptHandler)
