@@ -36,6 +36,7 @@ public final class ForwardProxy implements AutoCloseable {
 
     private final String username;
     private final String password;
+    private final String challenge;
     private final boolean tls;
     private final Set<String> refusedTargets;
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {
@@ -55,6 +56,7 @@ public final class ForwardProxy implements AutoCloseable {
     private ForwardProxy(Builder builder) {
         this.username = builder.username;
         this.password = builder.password;
+        this.challenge = builder.challenge;
         this.tls = builder.tls;
         this.refusedTargets = Set.copyOf(builder.refusedTargets);
     }
@@ -184,7 +186,7 @@ public final class ForwardProxy implements AutoCloseable {
                 if (username != null && !expectedAuthorization().equals(authorization)) {
                     authenticationRequired.incrementAndGet();
                     reply(out, "407 Proxy Authentication Required",
-                            "Proxy-Authenticate: Basic realm=\"forward-proxy\"\r\n", "");
+                            "Proxy-Authenticate: " + challenge + "\r\n", "");
                     continue;
                 }
                 String[] parts = head.startLine.split(" ");
@@ -372,6 +374,7 @@ public final class ForwardProxy implements AutoCloseable {
     public static final class Builder {
         private String username;
         private String password;
+        private String challenge = "Basic realm=\"forward-proxy\"";
         private boolean tls;
         private final List<String> refusedTargets = new ArrayList<>();
 
@@ -379,6 +382,12 @@ public final class ForwardProxy implements AutoCloseable {
         public Builder credentials(String username, String password) {
             this.username = username;
             this.password = password;
+            return this;
+        }
+
+        /** The Proxy-Authenticate challenge of a 407, {@code Basic realm="forward-proxy"} unless set. */
+        public Builder challenge(String challenge) {
+            this.challenge = challenge;
             return this;
         }
 

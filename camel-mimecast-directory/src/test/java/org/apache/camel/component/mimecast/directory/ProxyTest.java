@@ -167,6 +167,17 @@ class ProxyTest extends CamelTestSupport {
     }
 
     @Test
+    void aProxyAskingOnlyForAnotherSchemeIsNamedWithIt() {
+        proxy = ForwardProxy.builder().credentials(PROXY_USER, PROXY_PASSWORD).challenge("NTLM").build().start();
+
+        MimecastApiException e = failure("mimecast-directory:find-groups" + proxyOptions(PROXY_PASSWORD)
+                .replaceFirst("&", "?"));
+
+        assertTrue(e.getMessage().endsWith(". It asks for NTLM, of which only Basic and Digest are answered (a"
+                                           + " httpClientConfigurer can register other schemes)"), e.getMessage());
+    }
+
+    @Test
     void aProxyThatIsDownIsNamedAsTheProxy() throws Exception {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
