@@ -538,7 +538,7 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     /**
      * Whether, when proxyHost is not set, calls follow the JVM's proxy settings as Apache HttpClient reads them:
      * https.proxyHost and https.proxyPort (http.* for an http baseUrl), http.nonProxyHosts (hosts reached directly;
-     * localhost and 127.* by default), java.net.useSystemProxies, and the proxy credentials https.proxyUser and
+     * localhost and loopback addresses always), java.net.useSystemProxies, and the proxy credentials https.proxyUser and
      * https.proxyPassword. On by default, unlike camel-http's option of this name: the component only calls Mimecast's
      * public hosts, which is what a JVM-wide proxy is set for, and Java's own HTTP clients follow these settings too.
      * Set false to connect directly whatever the JVM says.
