@@ -93,6 +93,9 @@ class ProxyTest extends CamelTestSupport {
                 "new.hire@example.com");
 
         assertEquals(21, emulator().requests().size(), "every call reached Mimecast");
+        System.out.printf("21 HMAC calls through the proxy: %d CONNECT requests, %d answered 407, %d tunnels,"
+                          + " %d bytes relayed%n", proxy.connectRequests(), proxy.authenticationRequired(),
+                proxy.tunnels(), proxy.relayedBytes().length);
         assertTrue(proxy.tunnels() >= 1, "through the proxy: " + proxy.requestLines());
         assertTrue(proxy.requestLines().stream().allMatch(
                 line -> line.equals("CONNECT localhost:" + emulator().port() + " HTTP/1.1")), proxy.requestLines()
