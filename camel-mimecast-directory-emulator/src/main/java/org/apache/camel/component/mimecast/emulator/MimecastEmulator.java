@@ -266,7 +266,8 @@ public final class MimecastEmulator implements AutoCloseable {
         api.setMaxItemsPerRequest(10);
     }
 
-    private static SSLContext serverSslContext() {
+    /** The TLS context of the emulator's self-signed certificate for localhost (also served by {@link ForwardProxy}). */
+    static SSLContext serverSslContext() {
         try (InputStream in = MimecastEmulator.class.getClassLoader().getResourceAsStream(KEY_STORE_RESOURCE)) {
             KeyStore keyStore = KeyStore.getInstance("PKCS12");
             keyStore.load(in, STORE_PASSWORD.toCharArray());

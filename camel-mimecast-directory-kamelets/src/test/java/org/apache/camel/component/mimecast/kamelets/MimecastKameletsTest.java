@@ -1,5 +1,6 @@
 package org.apache.camel.component.mimecast.kamelets;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -19,6 +20,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mimecast.directory.MimecastApiException;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConstants;
 import org.apache.camel.component.mimecast.emulator.EmulatorCredentials;
+import org.apache.camel.component.mimecast.emulator.ForwardProxy;
 import org.apache.camel.component.mimecast.emulator.InMemoryDirectory;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulatorExtension;
@@ -250,6 +252,39 @@ class MimecastKameletsTest {
         for (Endpoint endpoint : context.getEndpoints()) {
             assertFalse(endpoint.toString().contains(SECRET_KEY), endpoint.toString());
             assertFalse(endpoint.toString().contains("kamelet-app-key"), endpoint.toString());
+        }
+    }
+
+    @Test
+    void bothKameletsGoThroughAProxyWithCredentialsThatStayOutOfEndpointDescriptions() throws Exception {
+        String staff = directory.createGroup("Staff").id();
+        try (ForwardProxy proxy = ForwardProxy.builder().credentials("proxy-user", "kamelet-proxy-pa55").build()
+                .start()) {
+            Map<String, String> parameters = new HashMap<>(mimecast.emulator().componentOptions());
+            parameters.put("proxyHost", proxy.host());
+            parameters.put("proxyPort", String.valueOf(proxy.port()));
+            parameters.put("proxyAuthUsername", "proxy-user");
+            parameters.put("proxyAuthPassword", "kamelet-proxy-pa55");
+            useKameletParameters(parameters);
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:hires").to("kamelet:mimecast-directory-group-member-sink?groupId=" + staff);
+                }
+            });
+            List<Message> received = startCollecting("kamelet:mimecast-directory-members-source?groupId=" + staff
+                                                     + "&delay=200");
+
+            context.createProducerTemplate().sendBody("direct:hires", "alice@example.com");
+            awaitSize(received, 1);
+
+            assertEquals("alice@example.com", readTree(received.get(0).getBody(String.class))
+                    .at("/member/emailAddress").asText());
+            assertTrue(proxy.forwarded() >= 2, "the sink and the source went through the proxy: "
+                                               + proxy.requestLines());
+            for (Endpoint endpoint : context.getEndpoints()) {
+                assertFalse(endpoint.toString().contains("kamelet-proxy-pa55"), endpoint.toString());
+            }
         }
     }
 

@@ -71,6 +71,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": getOrCreateConfiguration(target).setHttpClientConfigurer(property(camelContext, org.apache.camel.component.mimecast.directory.MimecastHttpClientConfigurer.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxconcurrentcalls":
@@ -92,6 +94,16 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "paginate": getOrCreateConfiguration(target).setPaginate(property(camelContext, boolean.class, value)); return true;
         case "parentid":
         case "parentId": getOrCreateConfiguration(target).setParentId(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": getOrCreateConfiguration(target).setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthscheme":
+        case "proxyAuthScheme": getOrCreateConfiguration(target).setProxyAuthScheme(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": getOrCreateConfiguration(target).setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "query": getOrCreateConfiguration(target).setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitreserve":
         case "rateLimitReserve": getOrCreateConfiguration(target).setRateLimitReserve(property(camelContext, int.class, value)); return true;
@@ -115,6 +127,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "throwOnItemFailure": getOrCreateConfiguration(target).setThrowOnItemFailure(property(camelContext, boolean.class, value)); return true;
         case "tokenurl":
         case "tokenUrl": getOrCreateConfiguration(target).setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "usesystemproperties":
+        case "useSystemProperties": getOrCreateConfiguration(target).setUseSystemProperties(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -163,6 +177,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckConsumerEnabled": return boolean.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return org.apache.camel.component.mimecast.directory.MimecastHttpClientConfigurer.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxconcurrentcalls":
@@ -184,6 +200,16 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "paginate": return boolean.class;
         case "parentid":
         case "parentId": return java.lang.String.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthscheme":
+        case "proxyAuthScheme": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "query": return java.lang.String.class;
         case "ratelimitreserve":
         case "rateLimitReserve": return int.class;
@@ -207,6 +233,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "throwOnItemFailure": return boolean.class;
         case "tokenurl":
         case "tokenUrl": return java.lang.String.class;
+        case "usesystemproperties":
+        case "useSystemProperties": return boolean.class;
         default: return null;
         }
     }
@@ -256,6 +284,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return getOrCreateConfiguration(target).getHttpClientConfigurer();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxconcurrentcalls":
@@ -277,6 +307,16 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "paginate": return getOrCreateConfiguration(target).isPaginate();
         case "parentid":
         case "parentId": return getOrCreateConfiguration(target).getParentId();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return getOrCreateConfiguration(target).getProxyAuthPassword();
+        case "proxyauthscheme":
+        case "proxyAuthScheme": return getOrCreateConfiguration(target).getProxyAuthScheme();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return getOrCreateConfiguration(target).getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
+        case "proxyport":
+        case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "query": return getOrCreateConfiguration(target).getQuery();
         case "ratelimitreserve":
         case "rateLimitReserve": return getOrCreateConfiguration(target).getRateLimitReserve();
@@ -300,6 +340,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "throwOnItemFailure": return getOrCreateConfiguration(target).isThrowOnItemFailure();
         case "tokenurl":
         case "tokenUrl": return getOrCreateConfiguration(target).getTokenUrl();
+        case "usesystemproperties":
+        case "useSystemProperties": return getOrCreateConfiguration(target).isUseSystemProperties();
         default: return null;
         }
     }

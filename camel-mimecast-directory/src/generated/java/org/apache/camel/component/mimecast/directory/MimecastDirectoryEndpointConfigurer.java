@@ -69,6 +69,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "groupId": target.getConfiguration().setGroupId(property(camelContext, java.lang.String.class, value)); return true;
         case "groupquery":
         case "groupQuery": target.getConfiguration().setGroupQuery(property(camelContext, java.lang.String.class, value)); return true;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": target.getConfiguration().setHttpClientConfigurer(property(camelContext, org.apache.camel.component.mimecast.directory.MimecastHttpClientConfigurer.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
@@ -94,6 +96,16 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "parentId": target.getConfiguration().setParentId(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": target.getConfiguration().setProxyAuthPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthscheme":
+        case "proxyAuthScheme": target.getConfiguration().setProxyAuthScheme(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyauthusername":
+        case "proxyAuthUsername": target.getConfiguration().setProxyAuthUsername(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyhost":
+        case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
+        case "proxyport":
+        case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "query": target.getConfiguration().setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "ratelimitreserve":
         case "rateLimitReserve": target.getConfiguration().setRateLimitReserve(property(camelContext, int.class, value)); return true;
@@ -134,6 +146,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "tokenUrl": target.getConfiguration().setTokenUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "usesystemproperties":
+        case "useSystemProperties": target.getConfiguration().setUseSystemProperties(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -187,6 +201,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "groupId": return java.lang.String.class;
         case "groupquery":
         case "groupQuery": return java.lang.String.class;
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return org.apache.camel.component.mimecast.directory.MimecastHttpClientConfigurer.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "lazystartproducer":
@@ -212,6 +228,16 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "parentId": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return java.lang.String.class;
+        case "proxyauthscheme":
+        case "proxyAuthScheme": return java.lang.String.class;
+        case "proxyauthusername":
+        case "proxyAuthUsername": return java.lang.String.class;
+        case "proxyhost":
+        case "proxyHost": return java.lang.String.class;
+        case "proxyport":
+        case "proxyPort": return java.lang.Integer.class;
         case "query": return java.lang.String.class;
         case "ratelimitreserve":
         case "rateLimitReserve": return int.class;
@@ -252,6 +278,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "tokenUrl": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "usesystemproperties":
+        case "useSystemProperties": return boolean.class;
         default: return null;
         }
     }
@@ -306,6 +334,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "groupId": return target.getConfiguration().getGroupId();
         case "groupquery":
         case "groupQuery": return target.getConfiguration().getGroupQuery();
+        case "httpclientconfigurer":
+        case "httpClientConfigurer": return target.getConfiguration().getHttpClientConfigurer();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
@@ -331,6 +361,16 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "parentId": return target.getConfiguration().getParentId();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "proxyauthpassword":
+        case "proxyAuthPassword": return target.getConfiguration().getProxyAuthPassword();
+        case "proxyauthscheme":
+        case "proxyAuthScheme": return target.getConfiguration().getProxyAuthScheme();
+        case "proxyauthusername":
+        case "proxyAuthUsername": return target.getConfiguration().getProxyAuthUsername();
+        case "proxyhost":
+        case "proxyHost": return target.getConfiguration().getProxyHost();
+        case "proxyport":
+        case "proxyPort": return target.getConfiguration().getProxyPort();
         case "query": return target.getConfiguration().getQuery();
         case "ratelimitreserve":
         case "rateLimitReserve": return target.getConfiguration().getRateLimitReserve();
@@ -371,6 +411,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "tokenUrl": return target.getConfiguration().getTokenUrl();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "usesystemproperties":
+        case "useSystemProperties": return target.getConfiguration().isUseSystemProperties();
         default: return null;
         }
     }

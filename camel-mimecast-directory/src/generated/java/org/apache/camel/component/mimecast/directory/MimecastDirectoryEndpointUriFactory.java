@@ -23,7 +23,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(62);
+        Set<String> props = new HashSet<>(69);
         props.add("accessKey");
         props.add("allowEmpty");
         props.add("appId");
@@ -49,6 +49,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
         props.add("greedy");
         props.add("groupId");
         props.add("groupQuery");
+        props.add("httpClientConfigurer");
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxConcurrentCalls");
@@ -64,6 +65,11 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
         props.add("paginate");
         props.add("parentId");
         props.add("pollStrategy");
+        props.add("proxyAuthPassword");
+        props.add("proxyAuthScheme");
+        props.add("proxyAuthUsername");
+        props.add("proxyHost");
+        props.add("proxyPort");
         props.add("query");
         props.add("rateLimitReserve");
         props.add("region");
@@ -86,12 +92,15 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
         props.add("timeUnit");
         props.add("tokenUrl");
         props.add("useFixedDelay");
+        props.add("useSystemProperties");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(5);
+        Set<String> secretProps = new HashSet<>(7);
         secretProps.add("accessKey");
         secretProps.add("appKey");
         secretProps.add("clientId");
         secretProps.add("clientSecret");
+        secretProps.add("proxyAuthPassword");
+        secretProps.add("proxyAuthUsername");
         secretProps.add("secretKey");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         Map<String, String> prefixes = new HashMap<>(1);

@@ -23,9 +23,11 @@ import org.apache.camel.component.mimecast.directory.client.RequestAuthenticator
 import org.apache.camel.component.mimecast.directory.client.ApiUserQuotas;
 import org.apache.camel.component.mimecast.directory.client.AttemptDeadlines;
 import org.apache.camel.component.mimecast.directory.client.HttpClientFactory;
+import org.apache.camel.component.mimecast.directory.client.HttpClientSettings;
 import org.apache.camel.component.mimecast.directory.client.MimecastClient;
 import org.apache.camel.component.mimecast.directory.client.MimecastJson;
 import org.apache.camel.component.mimecast.directory.client.PooledHttpClient;
+import org.apache.camel.component.mimecast.directory.client.ProxySettings;
 import org.apache.camel.component.mimecast.directory.client.RetryPolicy;
 import org.apache.camel.component.mimecast.directory.client.SecretRedactor;
 import org.apache.camel.component.mimecast.directory.metrics.ComponentMeters;
@@ -37,7 +39,7 @@ import org.apache.camel.util.IOHelper;
 
 /**
  * Manage and watch Mimecast directory groups and their members. Holds the options shared by its endpoints, one pooled
- * HTTP client (per distinct TLS and connect timeout settings) and the rate limit state per API user.
+ * HTTP client (per distinct TLS, connect timeout, proxy and configurer settings) and the rate limit state per API user.
  */
 @Component("mimecast-directory")
 public class MimecastDirectoryComponent extends HealthCheckComponent {
@@ -63,8 +65,8 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
     // the component's stop.
     private ScheduledExecutorService deadlineTimer;
     private volatile ComponentMeters meters = ComponentMeters.NONE;
-    // One token cache per OAuth 2.0 client, shared by all endpoints using it.
-    private final Map<String, OAuth2TokenProvider> tokenProviders = new ConcurrentHashMap<>();
+    // One token cache per OAuth 2.0 client and connection pool (so per proxy), shared by all endpoints using them.
+    private final Map<TokenProviderKey, OAuth2TokenProvider> tokenProviders = new ConcurrentHashMap<>();
     // Every secret and token of this component's endpoints: masked in whatever text a server sends back.
     private final SecretRedactor redactor = new SecretRedactor();
 
@@ -146,10 +148,12 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
         redactor.addSecrets(config.getAccessKey(), config.getSecretKey(), config.getAppKey(), config.getClientId(),
                 config.getClientSecret());
         String baseUrl = config.resolveBaseUrl();
-        PooledHttpClient http = httpClient(config);
+        HttpClientKey poolKey = httpClientKey(config);
+        PooledHttpClient http = httpClients.computeIfAbsent(poolKey,
+                k -> HttpClientFactory.create(k.connectTimeout(), sslContext(k), k.settings()));
         AttemptDeadlines deadlines = attemptDeadlines();
         RequestAuthenticator authenticator = AuthenticatorFactory.create(config, baseUrl, key -> tokenProviders
-                .computeIfAbsent(key.cacheKey(), k -> new OAuth2TokenProvider(http, key.tokenUrl(), key.clientId(),
+                .computeIfAbsent(new TokenProviderKey(key.cacheKey(), poolKey), k -> new OAuth2TokenProvider(http, key.tokenUrl(), key.clientId(),
                         config.getClientSecret(), objectMapper, Clock.systemUTC(), config.getResponseTimeout(),
                         redactor, deadlines)));
         RetryPolicy retryPolicy = new RetryPolicy(config.getMaxRetries(), config.getRetryBackoff(),
@@ -163,7 +167,7 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
                 objectMapper, redactor);
     }
 
-    private PooledHttpClient httpClient(MimecastDirectoryConfiguration config) {
+    private HttpClientKey httpClientKey(MimecastDirectoryConfiguration config) {
         if (config.getConnectTimeout() < 1 || config.getResponseTimeout() < 1) {
             throw new MimecastValidationException(
                     "connectTimeout", "connectTimeout and responseTimeout must be 1 ms or more");
@@ -181,8 +185,15 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
             throw new MimecastValidationException(
                     "callTimeout", "callTimeout must be 1 ms or more, was " + config.getCallTimeout());
         }
-        HttpClientKey key = new HttpClientKey(config.getConnectTimeout(), config.getSslContextParameters());
-        return httpClients.computeIfAbsent(key, k -> HttpClientFactory.create(k.connectTimeout(), sslContext(k)));
+        ProxySettings proxy = ProxySettings.of(config.getProxyHost(), config.getProxyPort(),
+                config.getProxyAuthScheme(), config.getProxyAuthUsername(), config.getProxyAuthPassword(),
+                config.isUseSystemProperties());
+        redactor.addSecrets(proxy.secrets());
+        if (proxy.usesSystemProperties()) {
+            redactor.addSecrets(ProxySettings.systemSecrets());
+        }
+        return new HttpClientKey(config.getConnectTimeout(), config.getSslContextParameters(),
+                new HttpClientSettings(proxy, config.getHttpClientConfigurer()));
     }
 
     private SSLContext sslContext(HttpClientKey key) {
@@ -227,6 +238,12 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
         this.configuration = configuration;
     }
 
-    private record HttpClientKey(int connectTimeout, SSLContextParameters sslContextParameters) {
+    /** What makes a connection pool: endpoints differing in any of it never share one. */
+    private record HttpClientKey(int connectTimeout, SSLContextParameters sslContextParameters,
+            HttpClientSettings settings) {
+    }
+
+    /** An OAuth 2.0 client on one pool: its token requests go the way (proxy, TLS) of the endpoints using it. */
+    private record TokenProviderKey(String client, HttpClientKey pool) {
     }
 }

@@ -80,6 +80,20 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     private long maxRetryWait = 60000L;
     @UriParam(label = "security")
     private SSLContextParameters sslContextParameters;
+    @UriParam(label = "proxy")
+    private String proxyHost;
+    @UriParam(label = "proxy")
+    private Integer proxyPort;
+    @UriParam(label = "proxy", enums = "http,https", defaultValue = "http")
+    private String proxyAuthScheme = "http";
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyAuthUsername;
+    @UriParam(label = "proxy,security", secret = true)
+    private String proxyAuthPassword;
+    @UriParam(label = "proxy", defaultValue = "true")
+    private boolean useSystemProperties = true;
+    @UriParam(label = "advanced")
+    private MimecastHttpClientConfigurer httpClientConfigurer;
     @UriParam(label = "consumer", defaultValue = "snapshot")
     private ConsumerMode mode = ConsumerMode.snapshot;
     @UriParam(label = "consumer")
@@ -466,6 +480,95 @@ public class MimecastDirectoryConfiguration implements Cloneable {
         this.sslContextParameters = sslContextParameters;
     }
 
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    /**
+     * The host name of the HTTP proxy every call goes through (Directory calls and OAuth 2.0 token requests alike),
+     * with proxyPort. HTTPS is tunnelled with CONNECT, so TLS runs end to end: the proxy sees the host name and port,
+     * never a request, a credential or a token. When set, the JVM's proxy settings (useSystemProperties) are not read.
+     */
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    /**
+     * The port of the proxy that proxyHost names, e.g. 3128 or 8080.
+     */
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public String getProxyAuthScheme() {
+        return proxyAuthScheme;
+    }
+
+    /**
+     * The protocol spoken to the proxy, as camel-http names it: http (the usual proxy, also for HTTPS targets, which
+     * are tunnelled) or https (a proxy that itself listens with TLS; its certificate is checked with
+     * sslContextParameters or the JVM's trust store). Proxy authentication (Basic or Digest, whichever the proxy asks
+     * for) is used whenever proxyAuthUsername and proxyAuthPassword are set.
+     */
+    public void setProxyAuthScheme(String proxyAuthScheme) {
+        this.proxyAuthScheme = proxyAuthScheme;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    /**
+     * The user name for the proxy that proxyHost names (with proxyAuthPassword); offered only to that proxy.
+     */
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    /**
+     * The password for the proxy that proxyHost names (with proxyAuthUsername); never logged or shown in a message.
+     */
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public boolean isUseSystemProperties() {
+        return useSystemProperties;
+    }
+
+    /**
+     * Whether, when proxyHost is not set, calls follow the JVM's proxy settings as Apache HttpClient reads them:
+     * https.proxyHost and https.proxyPort (http.* for an http baseUrl), http.nonProxyHosts (hosts reached directly;
+     * localhost and loopback addresses always), java.net.useSystemProxies, and the proxy credentials https.proxyUser and
+     * https.proxyPassword. On by default, unlike camel-http's option of this name: the component only calls Mimecast's
+     * public hosts, which is what a JVM-wide proxy is set for, and Java's own HTTP clients follow these settings too.
+     * Set false to connect directly whatever the JVM says.
+     */
+    public void setUseSystemProperties(boolean useSystemProperties) {
+        this.useSystemProperties = useSystemProperties;
+    }
+
+    public MimecastHttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    /**
+     * A bean that adjusts the Apache HttpClient builder and connection manager builder for what the options cannot
+     * express, such as a custom route planner or a client certificate; it runs after the component's own settings.
+     * Endpoints with different configurers, or different proxy options, never share a connection pool.
+     */
+    public void setHttpClientConfigurer(MimecastHttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
     public ConsumerMode getMode() {
         return mode;
     }
@@ -636,7 +739,7 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     @Override
     public String toString() {
         return "MimecastDirectoryConfiguration[authMode=" + authMode + ", baseUrl=" + baseUrl + ", region=" + region
-               + ", appId=" + appId
+               + ", appId=" + appId + ", proxyHost=" + proxyHost + ", proxyPort=" + proxyPort
                + ", groupId=" + groupId + ", pageSize=" + pageSize + ", paginate=" + paginate + "]";
     }
 }

@@ -13,9 +13,11 @@ final class SecretOptionNames {
             "secret-key", "secretKey",
             "app-key", "appKey",
             "client-id", "clientId",
-            "client-secret", "clientSecret");
+            "client-secret", "clientSecret",
+            "proxy-auth-username", "proxyAuthUsername",
+            "proxy-auth-password", "proxyAuthPassword");
     private static final Pattern DASH_NAMES = Pattern.compile(
-            "([?&])(access-key|secret-key|app-key|client-id|client-secret)=", Pattern.CASE_INSENSITIVE);
+            "([?&])(access-key|secret-key|app-key|client-id|client-secret|proxy-auth-username|proxy-auth-password)=", Pattern.CASE_INSENSITIVE);
 
     private SecretOptionNames() {
     }

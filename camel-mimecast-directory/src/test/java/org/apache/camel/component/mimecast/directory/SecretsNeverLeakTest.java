@@ -10,6 +10,7 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mimecast.directory.support.LogCapture;
 import org.apache.camel.component.mimecast.emulator.EmulatorCredentials;
+import org.apache.camel.component.mimecast.emulator.ForwardProxy;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulatorExtension;
 import org.apache.camel.test.junit5.CamelTestSupport;
@@ -117,6 +118,58 @@ class SecretsNeverLeakTest extends CamelTestSupport {
             assertFalse(text.contains(emulator.clientSecret()), () -> "clientSecret leaked: " + text);
             assertFalse(text.contains(WRONG_APP_KEY), () -> "clientSecret leaked: " + text);
             assertFalse(text.contains("Bearer "), () -> "a token leaked: " + text);
+        }
+    }
+
+    /**
+     * Proxy credentials: neither the password nor its Basic form reaches a log line, an exception, a toString or the
+     * endpoint descriptions, with the right password, a wrong one, and the dash-case option names. HttpClient's headers
+     * logger prints the Proxy-Authorization header at DEBUG: the docs tell users to hold it at INFO, as done here.
+     */
+    @Test
+    void noProxyPasswordInLogsOrMessages() throws Exception {
+        logs.holdAtInfo(HTTP_WIRE_LOGGERS);
+        String proxyPassword = "Pr0xy-pa55word-7f3a";
+        String wrongPassword = "wr0ng-Pr0xy-pa55";
+        String basic = Base64.getEncoder().encodeToString(("proxy-user:" + proxyPassword)
+                .getBytes(StandardCharsets.UTF_8));
+        String wrongBasic = Base64.getEncoder().encodeToString(("proxy-user:" + wrongPassword)
+                .getBytes(StandardCharsets.UTF_8));
+        MimecastEmulator emulator = mimecast.emulator();
+        try (ForwardProxy proxy = ForwardProxy.builder().credentials("proxy-user", proxyPassword).build().start()) {
+            String base = "mimecast-directory:find-groups?baseUrl=" + emulator.baseUrl()
+                          + "&accessKey=mc-access-key-XYZ&appId=my-app-id&appKey=" + APP_KEY
+                          + "&proxyHost=127.0.0.1&proxyPort=" + proxy.port() + "&maxRetries=0";
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:proxied").to(base + "&proxyAuthUsername=proxy-user&proxyAuthPassword=RAW("
+                                              + proxyPassword + ")");
+                    from("direct:wrongProxyPassword").to(base + "&proxy-auth-username=proxy-user"
+                                                         + "&proxy-auth-password=" + wrongPassword);
+                }
+            });
+            assertEquals(0, template.requestBody("direct:proxied", null, List.class).size());
+            CamelExecutionException failure = assertThrows(CamelExecutionException.class,
+                    () -> template.requestBody("direct:wrongProxyPassword", (Object) null));
+            assertTrue(failure.getCause().getMessage().contains("rejected the proxy credentials"),
+                    failure.getCause().getMessage());
+            assertTrue(proxy.forwarded() >= 1, "the call went through the proxy");
+
+            List<String> texts = logs.linesAnd(failure);
+            for (Endpoint endpoint : context.getEndpoints()) {
+                texts.add(endpoint.toString());
+                if (endpoint instanceof MimecastDirectoryEndpoint mimecastEndpoint) {
+                    texts.add(mimecastEndpoint.getConfiguration().toString());
+                    texts.add(mimecastEndpoint.getClient().toString());
+                }
+            }
+            assertTrue(logs.lines().size() > 20, "DEBUG logging was captured");
+            for (String text : texts) {
+                for (String secret : List.of(proxyPassword, wrongPassword, basic, wrongBasic)) {
+                    assertFalse(text.contains(secret), () -> "a proxy password leaked: " + text);
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package org.apache.camel.component.mimecast.directory.springboot;
 
 import org.apache.camel.component.mimecast.directory.AuthMode;
 import org.apache.camel.component.mimecast.directory.ConsumerMode;
+import org.apache.camel.component.mimecast.directory.MimecastHttpClientConfigurer;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
 import org.apache.camel.component.mimecast.directory.MimecastRegion;
 import org.apache.camel.spi.StateRepository;
@@ -311,6 +312,55 @@ public class MimecastDirectoryComponentConfiguration extends ComponentConfigurat
      * https://api.services.mimecast.com/oauth/token, unless baseUrl is set).
      */
     private String tokenUrl;
+
+    /**
+     * A bean that adjusts the Apache HttpClient builder and connection manager builder for what the options cannot
+     * express, such as a custom route planner or a client certificate; it runs after the component's own settings.
+     * Endpoints with different configurers, or different proxy options, never share a connection pool. The option is
+     * a org.apache.camel.component.mimecast.directory.MimecastHttpClientConfigurer type: refer to a bean with
+     * #bean:name.
+     */
+    private MimecastHttpClientConfigurer httpClientConfigurer;
+
+    /**
+     * The protocol spoken to the proxy, as camel-http names it: http (the usual proxy, also for HTTPS targets, which
+     * are tunnelled) or https (a proxy that itself listens with TLS; its certificate is checked with
+     * sslContextParameters or the JVM's trust store). Proxy authentication (Basic or Digest, whichever the proxy asks
+     * for) is used whenever proxyAuthUsername and proxyAuthPassword are set.
+     */
+    private String proxyAuthScheme = "http";
+
+    /**
+     * The host name of the HTTP proxy every call goes through (Directory calls and OAuth 2.0 token requests alike),
+     * with proxyPort. HTTPS is tunnelled with CONNECT, so TLS runs end to end: the proxy sees the host name and port,
+     * never a request, a credential or a token. When set, the JVM's proxy settings (useSystemProperties) are not read.
+     */
+    private String proxyHost;
+
+    /**
+     * The port of the proxy that proxyHost names, e.g. 3128 or 8080.
+     */
+    private Integer proxyPort;
+
+    /**
+     * Whether, when proxyHost is not set, calls follow the JVM's proxy settings as Apache HttpClient reads them:
+     * https.proxyHost and https.proxyPort (http.* for an http baseUrl), http.nonProxyHosts (hosts reached directly;
+     * localhost and loopback addresses always), java.net.useSystemProxies, and the proxy credentials https.proxyUser and
+     * https.proxyPassword. On by default, unlike camel-http's option of this name: the component only calls Mimecast's
+     * public hosts, which is what a JVM-wide proxy is set for, and Java's own HTTP clients follow these settings too.
+     * Set false to connect directly whatever the JVM says.
+     */
+    private Boolean useSystemProperties = true;
+
+    /**
+     * The password for the proxy that proxyHost names (with proxyAuthUsername); never logged or shown in a message.
+     */
+    private String proxyAuthPassword;
+
+    /**
+     * The user name for the proxy that proxyHost names (with proxyAuthPassword); offered only to that proxy.
+     */
+    private String proxyAuthUsername;
 
     public String getBaseUrl() {
         return baseUrl;
@@ -686,5 +736,61 @@ public class MimecastDirectoryComponentConfiguration extends ComponentConfigurat
 
     public void setTokenUrl(String tokenUrl) {
         this.tokenUrl = tokenUrl;
+    }
+
+    public MimecastHttpClientConfigurer getHttpClientConfigurer() {
+        return httpClientConfigurer;
+    }
+
+    public void setHttpClientConfigurer(MimecastHttpClientConfigurer httpClientConfigurer) {
+        this.httpClientConfigurer = httpClientConfigurer;
+    }
+
+    public String getProxyAuthScheme() {
+        return proxyAuthScheme;
+    }
+
+    public void setProxyAuthScheme(String proxyAuthScheme) {
+        this.proxyAuthScheme = proxyAuthScheme;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public Boolean getUseSystemProperties() {
+        return useSystemProperties;
+    }
+
+    public void setUseSystemProperties(Boolean useSystemProperties) {
+        this.useSystemProperties = useSystemProperties;
+    }
+
+    public String getProxyAuthPassword() {
+        return proxyAuthPassword;
+    }
+
+    public void setProxyAuthPassword(String proxyAuthPassword) {
+        this.proxyAuthPassword = proxyAuthPassword;
+    }
+
+    public String getProxyAuthUsername() {
+        return proxyAuthUsername;
+    }
+
+    public void setProxyAuthUsername(String proxyAuthUsername) {
+        this.proxyAuthUsername = proxyAuthUsername;
     }
 }

@@ -3,6 +3,7 @@ package org.apache.camel.component.mimecast.directory.springboot;
 import java.util.Set;
 
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
+import org.apache.camel.component.mimecast.directory.MimecastHttpClientConfigurer;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.support.jsse.SSLContextParameters;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,7 +13,8 @@ import org.springframework.core.convert.TypeDescriptor;
 import org.springframework.core.convert.converter.GenericConverter;
 
 /**
- * Binds the options whose values are objects (configuration, stateRepository, sslContextParameters) from a bean
+ * Binds the options whose values are objects (configuration, stateRepository, sslContextParameters,
+ * httpClientConfigurer) from a bean
  * reference in properties: {@code #bean:name} or {@code #name}, as in Camel's own starters.
  */
 @AutoConfiguration
@@ -20,7 +22,8 @@ import org.springframework.core.convert.converter.GenericConverter;
 public class MimecastDirectoryComponentConverter implements GenericConverter {
 
     private static final Set<Class<?>> BEAN_TYPES = Set.of(
-            MimecastDirectoryConfiguration.class, StateRepository.class, SSLContextParameters.class);
+            MimecastDirectoryConfiguration.class, StateRepository.class, SSLContextParameters.class,
+            MimecastHttpClientConfigurer.class);
 
     private final ApplicationContext applicationContext;
 
@@ -32,7 +35,8 @@ public class MimecastDirectoryComponentConverter implements GenericConverter {
     public Set<ConvertiblePair> getConvertibleTypes() {
         return Set.of(new ConvertiblePair(String.class, MimecastDirectoryConfiguration.class),
                 new ConvertiblePair(String.class, StateRepository.class),
-                new ConvertiblePair(String.class, SSLContextParameters.class));
+                new ConvertiblePair(String.class, SSLContextParameters.class),
+                new ConvertiblePair(String.class, MimecastHttpClientConfigurer.class));
     }
 
     @Override

@@ -118,7 +118,8 @@ class ComponentOptionsCoverageTest {
     @Test
     void secretsAreMarkedSecretInTheCatalog() {
         // The starter relies on the component for masking; a secret option that lost its flag would show in URIs.
-        for (String secret : List.of("accessKey", "secretKey", "appKey", "clientSecret")) {
+        for (String secret : List.of("accessKey", "secretKey", "appKey", "clientSecret", "proxyAuthUsername",
+                "proxyAuthPassword")) {
             assertTrue(componentOptions.get(secret).get("secret").asBoolean(), secret);
         }
         MimecastDirectoryComponentConfiguration configuration = new MimecastDirectoryComponentConfiguration();

@@ -8,8 +8,10 @@ import org.apache.camel.component.mimecast.directory.AuthMode;
 import org.apache.camel.component.mimecast.directory.ConsumerMode;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryComponent;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
+import org.apache.camel.component.mimecast.directory.MimecastHttpClientConfigurer;
 import org.apache.camel.component.mimecast.directory.MimecastRegion;
 import org.apache.camel.component.mimecast.directory.model.Group;
+import org.apache.camel.component.mimecast.emulator.ForwardProxy;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulatorExtension;
 import org.apache.camel.spi.ComponentCustomizer;
@@ -143,6 +145,30 @@ class MimecastDirectoryAutoConfigurationTest {
         });
     }
 
+    @Test
+    void proxyPropertiesSendTheCallsThroughTheProxy() {
+        MimecastEmulator emulator = mimecast.emulator();
+        emulator.directory().createGroup("Sales");
+        try (ForwardProxy proxy = ForwardProxy.builder().credentials("proxy-user", "proxy-pa55").build().start()) {
+            runner.withUserConfiguration(SharedBeans.class)
+                    .withPropertyValues(properties(emulator.componentOptions()))
+                    .withPropertyValues(PREFIX + "proxy-host=" + proxy.host(), PREFIX + "proxy-port=" + proxy.port(),
+                            PREFIX + "proxy-auth-username=proxy-user", PREFIX + "proxy-auth-password=proxy-pa55",
+                            PREFIX + "use-system-properties=false", PREFIX + "http-client-configurer=#bean:configurer")
+                    .run(context -> {
+                        MimecastDirectoryConfiguration config = componentConfiguration(context);
+                        assertEquals(proxy.port(), config.getProxyPort());
+                        assertEquals("http", config.getProxyAuthScheme(), "unset: the component's default");
+                        assertEquals(false, config.isUseSystemProperties());
+                        assertSame(context.getBean("configurer"), config.getHttpClientConfigurer());
+                        List<?> groups = context.getBean(CamelContext.class).createProducerTemplate()
+                                .requestBody("mimecast-directory:find-groups?query=Sales", null, List.class);
+                        assertEquals(1, groups.size());
+                        assertEquals(1, proxy.forwarded(), "through the proxy: " + proxy.requestLines());
+                    });
+        }
+    }
+
     static String[] properties(Map<String, String> componentOptions) {
         return componentOptions.entrySet().stream()
                 .map(e -> PREFIX + org.apache.camel.util.StringHelper.camelCaseToDash(e.getKey()) + "=" + e.getValue())
@@ -181,6 +207,12 @@ class MimecastDirectoryAutoConfigurationTest {
         @Bean
         SSLContextParameters tls() {
             return new SSLContextParameters();
+        }
+
+        @Bean
+        MimecastHttpClientConfigurer configurer() {
+            return new MimecastHttpClientConfigurer() {
+            };
         }
     }
 

@@ -29,6 +29,11 @@ public final class HttpClientFactory {
      * @param sslContext           the TLS context, or null for the JVM default (certificate and host name checked)
      */
     public static PooledHttpClient create(int connectTimeoutMillis, SSLContext sslContext) {
+        return create(connectTimeoutMillis, sslContext, HttpClientSettings.DIRECT);
+    }
+
+    /** @param settings the proxy and the user's configurer */
+    public static PooledHttpClient create(int connectTimeoutMillis, SSLContext sslContext, HttpClientSettings settings) {
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
@@ -38,16 +43,20 @@ public final class HttpClientFactory {
         if (sslContext != null) {
             pool.setTlsSocketStrategy(ClientTlsStrategyBuilder.create().setSslContext(sslContext).buildClassic());
         }
+        settings.configure(pool);
         PoolingHttpClientConnectionManager connectionManager = pool.build();
-        CloseableHttpClient client = builder(connectionManager).disableAutomaticRetries().build();
+        CloseableHttpClient client = builder(connectionManager, settings).disableAutomaticRetries().build();
         return new PooledHttpClient(client, connectionManager);
     }
 
-    private static HttpClientBuilder builder(PoolingHttpClientConnectionManager connectionManager) {
-        return HttpClients.custom()
+    private static HttpClientBuilder builder(PoolingHttpClientConnectionManager connectionManager,
+                                             HttpClientSettings settings) {
+        HttpClientBuilder builder = HttpClients.custom()
                 .setConnectionManager(connectionManager)
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .setUserAgent("camel-mimecast-directory");
+        settings.configure(builder);
+        return builder;
     }
 }

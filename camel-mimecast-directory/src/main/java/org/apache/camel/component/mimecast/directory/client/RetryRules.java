@@ -90,8 +90,12 @@ final class RetryRules {
                || failure instanceof NoRouteToHostException || isPermanent(failure);
     }
 
-    /** Repeating cannot help: an unknown host or a failed TLS handshake (an untrusted certificate, a wrong name). */
+    /**
+     * Repeating cannot help: an unknown host, a failed TLS handshake (an untrusted certificate, a wrong name), or a
+     * proxy that refused the tunnel or the credentials (only its 502, 503 and 504 may pass later).
+     */
     static boolean isPermanent(IOException failure) {
-        return failure instanceof UnknownHostException || failure instanceof SSLHandshakeException;
+        return failure instanceof UnknownHostException || failure instanceof SSLHandshakeException
+               || failure instanceof ProxyRefusedException refused && !refused.isRetryable();
     }
 }

@@ -39,6 +39,18 @@ class MimecastDirectoryTest {
     }
 
     @Test
+    void everyCallGoesThroughTheConfiguredProxy() {
+        template.requestBody("direct:find-groups", null, List.class);
+        // The proxy counts a request before the emulator records it, so with every call proxied (the consumer polls
+        // meanwhile) the emulator never has more.
+        int received = MimecastEmulatorTestResource.emulator().requests().size();
+        var proxy = MimecastEmulatorTestResource.proxy();
+        assertTrue(received >= 1 && proxy.forwarded() >= received, "no call went around the proxy: " + received
+                                                                    + " received, " + proxy.forwarded() + " proxied");
+        assertEquals(0, proxy.authenticationRequired(), "its credentials went with each request");
+    }
+
+    @Test
     void pagedCallReadsEveryMemberInThreeRequests() {
         int before = requestsFor(MimecastEmulatorTestResource.everyoneGroupId);
         List<Member> members = template.requestBodyAndHeader("direct:all-members", null,

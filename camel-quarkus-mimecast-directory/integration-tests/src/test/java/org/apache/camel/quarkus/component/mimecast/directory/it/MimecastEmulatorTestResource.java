@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.apache.camel.component.mimecast.emulator.ForwardProxy;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
 
 /**
@@ -13,6 +14,7 @@ public class MimecastEmulatorTestResource implements QuarkusTestResourceLifecycl
 
     static final int EVERYONE_SIZE = 1234;
     private static MimecastEmulator emulator;
+    private static ForwardProxy proxy;
     static String everyoneGroupId;
     static String watchedGroupId;
 
@@ -28,6 +30,12 @@ public class MimecastEmulatorTestResource implements QuarkusTestResourceLifecycl
         emulator.componentOptions().forEach((option, value) -> config.put(
                 "camel.component.mimecast-directory." + option.replaceAll("([A-Z])", "-$1").toLowerCase(), value));
         config.put("mimecast.watched-group-id", watchedGroupId);
+        // Every call through an authenticating outbound proxy, configured as a user behind one would.
+        proxy = ForwardProxy.builder().credentials("quarkus-proxy-user", "quarkus-proxy-pa55").build().start();
+        config.put("camel.component.mimecast-directory.proxy-host", proxy.host());
+        config.put("camel.component.mimecast-directory.proxy-port", String.valueOf(proxy.port()));
+        config.put("camel.component.mimecast-directory.proxy-auth-username", "quarkus-proxy-user");
+        config.put("camel.component.mimecast-directory.proxy-auth-password", "quarkus-proxy-pa55");
         return config;
     }
 
@@ -35,10 +43,17 @@ public class MimecastEmulatorTestResource implements QuarkusTestResourceLifecycl
         return emulator;
     }
 
+    static ForwardProxy proxy() {
+        return proxy;
+    }
+
     @Override
     public void stop() {
         if (emulator != null) {
             emulator.close();
+        }
+        if (proxy != null) {
+            proxy.close();
         }
     }
 }
