@@ -103,7 +103,8 @@ public class MimecastApiException extends RuntimeException {
         MimecastApiException bulk = new MimecastApiException(message, firstFailure.operation, firstFailure.httpStatus,
                 firstFailure.requestId, failures.stream().allMatch(ItemFailure::isRetryable), failures, succeeded,
                 firstFailure);
-        bulk.mayHaveBeenApplied = firstFailure.mayHaveBeenApplied;
+        bulk.mayHaveBeenApplied = firstFailure.mayHaveBeenApplied
+                                  || failures.stream().anyMatch(f -> f.codes().equals("unconfirmed"));
         return bulk;
     }
 

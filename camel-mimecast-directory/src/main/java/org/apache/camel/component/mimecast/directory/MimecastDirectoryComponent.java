@@ -32,6 +32,8 @@ import org.apache.camel.component.mimecast.directory.client.RetryPolicy;
 import org.apache.camel.component.mimecast.directory.client.SecretRedactor;
 import org.apache.camel.component.mimecast.directory.metrics.ComponentMeters;
 import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.ThreadPoolProfile;
+import org.apache.camel.util.concurrent.ThreadPoolRejectedPolicy;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -136,15 +138,23 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
     }
 
     private synchronized AttemptDeadlines attemptDeadlines() {
-        if (deadlineTimer == null) {
+        if (deadlineTimer == null || deadlineTimer.isShutdown()) {
+            // Abort, not Camel's default CallerRuns: a deadline dropped by a pool being shut down would leave its
+            // attempt unbounded; a refused one fails the call as not sent.
+            ThreadPoolProfile profile = new ThreadPoolProfile("MimecastDirectoryDeadlines");
+            profile.setPoolSize(1);
+            profile.setRejectedPolicy(ThreadPoolRejectedPolicy.Abort);
             deadlineTimer = getCamelContext().getExecutorServiceManager()
-                    .newSingleThreadScheduledExecutor(this, "MimecastDirectoryDeadlines");
+                    .newScheduledThreadPool(this, "MimecastDirectoryDeadlines", profile);
         }
         return new AttemptDeadlines(deadlineTimer);
     }
 
     /** Creates the client of an endpoint; fails with a clear message when the options are incomplete. */
     MimecastClient createClient(MimecastDirectoryConfiguration config) {
+        if (isStoppingOrStopped()) {
+            throw new IllegalStateException("The mimecast-directory component is stopping or stopped: no new client");
+        }
         redactor.addSecrets(config.getAccessKey(), config.getSecretKey(), config.getAppKey(), config.getClientId(),
                 config.getClientSecret());
         String baseUrl = config.resolveBaseUrl();

@@ -1,6 +1,5 @@
 package org.apache.camel.component.mimecast.directory;
 
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -112,7 +111,7 @@ public class MimecastDirectoryEndpoint extends ScheduledPollEndpoint implements 
      * maxConcurrentCalls (the calls in flight stay at maxConcurrentCalls); null when that is 1, so that calls run one
      * after the other on the caller's thread.
      */
-    public synchronized Executor getCallExecutor() {
+    public synchronized ExecutorService getCallExecutor() {
         if (configuration.getMaxConcurrentCalls() <= 1) {
             return null;
         }

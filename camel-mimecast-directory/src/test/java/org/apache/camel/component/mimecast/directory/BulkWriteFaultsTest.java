@@ -141,4 +141,49 @@ class BulkWriteFaultsTest extends CamelTestSupport {
         assertTrue(failure.isMayHaveBeenApplied(), failure.getMessage());
         assertTrue(failure.getMessage().contains("may have been applied"), failure.getMessage());
     }
+
+    @Test
+    void aServerThatStopsAnsweringEndsTheWriteInsteadOfHoldingItForHours() {
+        server.on("/api/directory/add-group-member", HostileServer.dripped("{\"meta\":{\"status\":200}}"
+                                                                          + " ".repeat(200), 50));
+        long start = System.nanoTime();
+        CamelExecutionException thrown = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody("mimecast-directory:add-group-member" + KEYS
+                                           + "&maxRetries=1&maxConcurrentCalls=2", people(ITEMS)));
+        long took = (System.nanoTime() - start) / 1_000_000;
+        MimecastApiException failure = assertInstanceOf(MimecastApiException.class, thrown.getCause());
+        assertTrue(took < 20_000, "ended after " + took + " ms");
+        long requests = server.requests().stream().filter(r -> r.path().endsWith("add-group-member")).count();
+        assertTrue(requests <= 12, requests + " requests to a server that does not answer");
+        assertTrue(failure.getMessage().contains("not sent") && failure.getMessage().contains("looks down"),
+                failure.getMessage());
+    }
+
+    @Test
+    void anInterruptEndsAParallelWriteAtOnce() throws Exception {
+        server.on("/api/directory/add-group-member", HostileServer.dripped("{\"meta\":{\"status\":200}}"
+                                                                          + " ".repeat(500), 50));
+        java.util.concurrent.atomic.AtomicReference<Object> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread caller = new Thread(() -> {
+            try {
+                Exchange done = template.request("mimecast-directory:add-group-member"
+                                                 + KEYS.replace("responseTimeout=700", "responseTimeout=20000"),
+                        e -> e.getIn().setBody(people(ITEMS)));
+                failure.set(done.getException() != null ? done.getException() : "no failure: " + done.getMessage()
+                        .getBody());
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+        caller.start();
+        Thread.sleep(500);
+        long start = System.nanoTime();
+        caller.interrupt();
+        caller.join(10_000);
+        long took = (System.nanoTime() - start) / 1_000_000;
+        assertFalse(caller.isAlive(), "the write ended");
+        assertTrue(took < 3000, "ended " + took + " ms after the interrupt");
+        String told = failure.get() instanceof Throwable t ? t + " / " + t.getCause() : String.valueOf(failure.get());
+        assertTrue(told.toLowerCase().contains("interrupt"), told);
+    }
 }

@@ -108,7 +108,7 @@ class ParallelCallsTest extends MimecastTestSupport {
         failure.getSucceeded().forEach(r -> claimedApplied.add(((MemberChangeResult) r).emailAddress()));
         Set<String> reallyApplied = Set.copyOf(emulator().directory().memberEmails(group));
         assertEquals(reallyApplied, claimedApplied, "getSucceeded() is exactly what the group got");
-        assertTrue(failure.getMessage().contains("of 100 items in 10 requests, 90 applied; 10 failed (items "),
+        assertTrue(failure.getMessage().contains("of 100 items in 10 batches, 90 applied; 10 failed (items "),
                 failure.getMessage());
         assertEquals(10, failure.getFailures().size(), "one failure per item of the failed batch");
         assertFalse(claimedApplied.isEmpty(), "the other batches were applied");

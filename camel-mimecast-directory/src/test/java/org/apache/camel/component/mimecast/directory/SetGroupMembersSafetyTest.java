@@ -199,4 +199,25 @@ class SetGroupMembersSafetyTest extends CamelTestSupport {
             assertEquals(Set.copyOf(last), directory.members(), "round " + round + ": the group equals the last list");
         }
     }
+
+    @Test
+    void aMemberListedWithAnInvisibleCharacterStopsThePlan() {
+        server.on("/api/directory/get-group-members", json(200, String.format(MEMBERS_PAGE,
+                member("alice@example.com") + "," + member("bob@example.com\\u00a0"))));
+        CamelExecutionException thrown = assertThrows(CamelExecutionException.class,
+                () -> template.requestBody(SET, List.of("alice@example.com", "bob@example.com")));
+        GroupReadException refused = assertInstanceOf(GroupReadException.class, thrown.getCause());
+        assertTrue(refused.getMessage().contains("U+00A0"), refused.getMessage());
+        assertEquals(0, writes());
+    }
+
+    @Test
+    void anInternationalisedDomainAndItsAsciiFormAreOneMember() {
+        server.on("/api/directory/get-group-members", json(200, String.format(MEMBERS_PAGE,
+                member("anna@xn--bcher-kva.de"))));
+        SetGroupMembersResult result = template.requestBody(SET, List.of("anna@b\u00fccher.de"),
+                SetGroupMembersResult.class);
+        assertTrue(result.isUnchanged(), result.toString());
+        assertEquals(0, writes());
+    }
 }

@@ -89,11 +89,12 @@ public final class ApiUserQuota {
      * @param  reservePercent        the share of the limit left to other applications of the same user
      * @param  maxWaitMillis         the longest wait worth waiting (maxRetryWait)
      * @param  latestStartNanos      the latest the call may go; later leaves it too little of its callTimeout
+     * @param  firstAttempt          the call's first attempt, which goes whatever its callTimeout if it need not wait
      * @throws MimecastApiException, retryable and not sent, when the wait would be longer than either bound or the
      *                               thread is interrupted
      */
-    synchronized Permit acquire(
-            MimecastDirectoryOperation operation, int reservePercent, long maxWaitMillis, long latestStartNanos) {
+    synchronized Permit acquire(MimecastDirectoryOperation operation, int reservePercent, long maxWaitMillis,
+                                long latestStartNanos, boolean firstAttempt) {
         while (true) {
             long now = System.nanoTime();
             if (remaining >= 0 && now >= windowEndsAtNanos) {
@@ -101,23 +102,22 @@ public final class ApiUserQuota {
                 mustProbe = true;
             }
             long waitNanos = waitNanos(now, reservePercent);
+            long leftNanos = latestStartNanos - now;
+            if (leftNanos <= 0 && !firstAttempt) {
+                throw notSent(operation, "too little of callTimeout is left for another attempt", 0);
+            }
             if (waitNanos == 0) {
                 inFlight++;
                 Permit permit = new Permit(mustProbe && remaining < 0);
                 probeInFlight |= permit.probe;
                 return permit;
             }
-            long leftNanos = latestStartNanos - now;
             if (waitNanos > 0 && (waitNanos > maxWaitMillis * 1_000_000L || waitNanos > leftNanos)) {
                 throw notSent(operation, "the Mimecast rate limit of this API user is used up for another "
                                          + millis(waitNanos) + " ms, more than "
                                          + (waitNanos > leftNanos ? "callTimeout leaves (less the call's own time)"
                                                  : "maxRetryWait=" + maxWaitMillis + " ms"),
                         429);
-            }
-            if (leftNanos <= 0) {
-                throw notSent(operation, "the call probing the quota of this API user did not answer before"
-                                         + " callTimeout", 429);
             }
             try {
                 // Woken by any answer: a probe's answer lets the others go at once.
@@ -162,18 +162,22 @@ public final class ApiUserQuota {
         if (limitHeader != null) {
             limit = limitHeader;
         }
-        if (response.getCode() == 429) {
+        int status = response.getCode();
+        if (status == 429) {
+            // At least the least fallback wait: a server refusing for ever with a 1 ms reset is not hammered.
             long wait = retryAfter > 0 ? retryAfter : reset > 0 ? reset : fallbackWait(backoff);
-            spent(now, capped(wait));
+            long held = capped(Math.max(MIN_FALLBACK_WAIT_MILLIS, wait));
+            spent(now, held);
+            if (retryAfter > 0) {
+                openAtNanos = Math.max(openAtNanos, now + held * 1_000_000L);
+            }
         } else if (remainingHeader != null) {
             learn(now, Math.max(0, remainingHeader), retryAfter >= 0 ? retryAfter : reset, backoff);
-        } else if (limitHeader == null && reset < 0) {
-            // No rate limit headers at all: this user's answers do not report a quota, so none is enforced.
+        } else if (status >= 200 && status < 300 && !(remaining == 0 && now < windowEndsAtNanos)) {
+            // A success that reports no remaining quota: none is enforced (a spent window stays spent until it ends:
+            // an answer of a call sent before it, or one through a gateway that strips the headers, does not end it).
             remaining = -1;
             mustProbe = false;
-        }
-        if (retryAfter > 0) {
-            openAtNanos = Math.max(openAtNanos, now + retryAfter * 1_000_000L);
         }
         notifyAll();
     }

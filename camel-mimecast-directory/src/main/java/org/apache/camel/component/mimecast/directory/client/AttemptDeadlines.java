@@ -31,6 +31,9 @@ public final class AttemptDeadlines {
      * @throws RejectedExecutionException when the component is stopping
      */
     Deadline start(Cancellable exchange, long millis) {
+        if (scheduler.isShutdown()) {
+            throw new RejectedExecutionException("the component's deadline timer is shut down");
+        }
         Deadline deadline = new Deadline(exchange);
         Thread caller = Thread.currentThread();
         deadline.expiry = scheduler.schedule(() -> deadline.end(true), millis, TimeUnit.MILLISECONDS);

@@ -222,7 +222,8 @@ public final class MimecastClient {
             ApiUserQuota quota = resources.quota();
             ApiUserQuota.Permit permit;
             try {
-                permit = quota.acquire(operation, rateLimitReservePercent, policy.maxWaitMillis(), latestStartNanos);
+                permit = quota.acquire(operation, rateLimitReservePercent, policy.maxWaitMillis(), latestStartNanos,
+                        attempts == 0);
             } catch (MimecastApiException notSent) {
                 throw lastRateLimited == null ? notSent
                         : lastRateLimited.withMessage(lastRateLimited.getMessage() + ". " + notSent.getMessage());
@@ -279,12 +280,18 @@ public final class MimecastClient {
                 try (ClassicHttpResponse response = resources.http().client().executeOpen(null, post, null)) {
                     resources.quota().answered(permit, response, n -> policy.backoff((int) Math.min(n, 30)));
                     int status = response.getCode();
-                    byte[] body = ResponseBodies.read(operation, response.getEntity(), auth.requestId(), status);
-                    return answered(auth, status, body, resources.quota().retryAfterMillis(response));
+                    try {
+                        byte[] body = ResponseBodies.read(operation, response.getEntity(), auth.requestId(), status);
+                        return answered(auth, status, body, resources.quota().retryAfterMillis(response));
+                    } catch (MimecastApiException unreadable) {
+                        return unreadable(auth, status, unreadable);
+                    }
                 } catch (IOException e) {
                     return noAnswer(auth, e, deadline.expired(), timeout);
-                } catch (MimecastApiException e) {
-                    throw e;
+                } catch (IllegalStateException e) {
+                    // The pool was shut down under the call: the component stops. Nothing was sent.
+                    throw MimecastApiException.noResponse(operation + " not sent: the component is stopping",
+                            operation, auth.requestId(), true, e);
                 } catch (RuntimeException e) {
                     // HttpClient's own unchecked failures (a reply it cannot parse, a connection dropped by the
                     // deadline between its lease and its use): no usable answer.
@@ -297,7 +304,12 @@ public final class MimecastClient {
         private Attempt<T> answered(AuthenticatedHeaders auth, int status, byte[] body, long retryAfterMillis) {
             String requestId = auth.requestId();
             if (status >= 200 && status < 300) {
-                MimecastResponse<T> parsed = reader.readEnvelope(operation, body, itemType, requestId, status);
+                MimecastResponse<T> parsed;
+                try {
+                    parsed = reader.readEnvelope(operation, body, itemType, requestId, status);
+                } catch (MimecastApiException unreadable) {
+                    return unreadable(auth, status, unreadable);
+                }
                 return new Attempt<>(auth, parsed, null, -1,
                         RetryRules.afterAnswer(operation, status, credentialsExpired(parsed)));
             }
@@ -306,6 +318,22 @@ public final class MimecastClient {
                     : reader.errorFor(operation, status, body, requestId, status >= 500, adviceFor(status));
             return new Attempt<>(auth, null, error, status >= 500 ? retryAfterMillis : -1,
                     RetryRules.afterAnswer(operation, status, false));
+        }
+
+        /**
+         * A reply whose body cannot be read (empty, not JSON, not the envelope, too large): for a 2xx the server may
+         * have applied a write, so it is repeated only where that is harmless, and otherwise reported as "may have
+         * been applied", never as retryable.
+         */
+        private Attempt<T> unreadable(AuthenticatedHeaders auth, int status, MimecastApiException error) {
+            if (status < 200 || status >= 300) {
+                return new Attempt<>(auth, null, error, -1, RetryRules.afterAnswer(operation, status, false));
+            }
+            RetryRules.Decision decision = RetryRules.afterUnreadableSuccess(operation);
+            MimecastApiException reported = operation.isIdempotent() ? error
+                    : MimecastApiException.ofRequest(error.getMessage(), operation.operationName(), status,
+                            auth.requestId(), false);
+            return new Attempt<>(auth, null, reported, -1, decision);
         }
 
         private Attempt<T> noAnswer(AuthenticatedHeaders auth, IOException e, boolean expired, long timeout) {

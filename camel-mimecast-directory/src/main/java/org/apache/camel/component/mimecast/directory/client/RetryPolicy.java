@@ -13,6 +13,8 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public record RetryPolicy(int maxRetries, long backoffMillis, long maxWaitMillis, long callTimeoutMillis) {
 
+    private static final long MAX_MILLIS = java.time.Duration.ofDays(1).toMillis();
+
     public RetryPolicy {
         if (maxRetries < 0) {
             throw new IllegalArgumentException("maxRetries must be 0 or more, was " + maxRetries);
@@ -23,6 +25,9 @@ public record RetryPolicy(int maxRetries, long backoffMillis, long maxWaitMillis
         if (callTimeoutMillis < 1) {
             throw new IllegalArgumentException("callTimeout must be 1 ms or more, was " + callTimeoutMillis);
         }
+        // Beyond a day nothing changes but the arithmetic: deadlines in nanoseconds would overflow.
+        maxWaitMillis = Math.min(maxWaitMillis, MAX_MILLIS);
+        callTimeoutMillis = Math.min(callTimeoutMillis, MAX_MILLIS);
     }
 
     /** The back-off before retry number {@code retry} (1-based): exponential, with up to 50% jitter below it. */

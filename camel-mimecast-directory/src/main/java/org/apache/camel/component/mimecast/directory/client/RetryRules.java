@@ -68,6 +68,11 @@ final class RetryRules {
         return FAIL_NOT_APPLIED;
     }
 
+    /** After a 2xx whose body cannot be read: the call ran, and a write may have been applied. */
+    static Decision afterUnreadableSuccess(MimecastDirectoryOperation operation) {
+        return unknownFate(operation);
+    }
+
     /** After an attempt that got no answer. */
     static Decision afterNoAnswer(MimecastDirectoryOperation operation, IOException failure, boolean interrupted) {
         if (isPermanent(failure)) {

@@ -1,5 +1,6 @@
 package org.apache.camel.component.mimecast.directory.model;
 
+import java.net.IDN;
 import java.text.Normalizer;
 import java.util.Locale;
 
@@ -7,8 +8,8 @@ import java.util.Locale;
  * The one identity of a member's address or domain, for every comparison the component makes (the consumer's diff,
  * set-group-members' plan, duplicate checks, matching Mimecast's echoed keys to requests): Unicode NFC, then lower case
  * by the locale-independent rule, so that {@code Alice@Example.com} and {@code alice@example.com} are one member on any
- * JVM. Domains are compared as written: an internationalised domain and its {@code xn--} form are two identities,
- * since Mimecast keeps the form it was given.
+ * JVM. Domains are compared in their ASCII form, so that an internationalised domain and its {@code xn--} form are one
+ * member, whichever form Mimecast keeps.
  * <p>
  * Characters that cannot be seen (a byte order mark, no-break and zero-width spaces, bidi marks, control characters)
  * make a look-alike of a real address: {@link #invisibleCharacter} finds them so that input holding one is refused
@@ -21,7 +22,21 @@ public final class MemberAddress {
 
     /** The identity of an email address or domain, or null for null. */
     public static String identity(String address) {
-        return address == null ? null : Normalizer.normalize(address, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        if (address == null) {
+            return null;
+        }
+        String normal = Normalizer.normalize(address, Normalizer.Form.NFC);
+        int at = normal.lastIndexOf('@');
+        return (normal.substring(0, at + 1) + asciiDomain(normal.substring(at + 1))).toLowerCase(Locale.ROOT);
+    }
+
+    /** A domain in its ASCII form ({@code bücher.de} is {@code xn--bcher-kva.de}), or as written when it has none. */
+    private static String asciiDomain(String domain) {
+        try {
+            return IDN.toASCII(domain, IDN.ALLOW_UNASSIGNED);
+        } catch (IllegalArgumentException e) {
+            return domain;
+        }
     }
 
     /**
@@ -50,8 +65,11 @@ public final class MemberAddress {
             case Character.CONTROL, Character.FORMAT, Character.SPACE_SEPARATOR, Character.LINE_SEPARATOR,
                     Character.PARAGRAPH_SEPARATOR, Character.UNASSIGNED, Character.PRIVATE_USE, Character.SURROGATE ->
                 true;
-            default -> codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0
-                       || codePoint == 0x034F || (codePoint >= 0xFE00 && codePoint <= 0xFE0F);
+            // The rest of Unicode's Default_Ignorable_Code_Point, and the blanks that draw nothing.
+            default -> Character.isIdentifierIgnorable(codePoint) || codePoint == 0x115F || codePoint == 0x1160
+                       || codePoint == 0x3164 || codePoint == 0xFFA0 || codePoint == 0x034F || codePoint == 0x2800
+                       || codePoint == 0x17B4 || codePoint == 0x17B5 || (codePoint >= 0x180B && codePoint <= 0x180F)
+                       || (codePoint >= 0xFE00 && codePoint <= 0xFE0F) || (codePoint >= 0xE0000 && codePoint <= 0xE0FFF);
         };
     }
 }

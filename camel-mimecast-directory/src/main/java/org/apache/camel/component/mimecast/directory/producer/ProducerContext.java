@@ -1,6 +1,6 @@
 package org.apache.camel.component.mimecast.directory.producer;
 
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
@@ -17,7 +17,7 @@ import org.apache.camel.component.mimecast.directory.client.MimecastClient;
  * @param calls         the executor that overlaps independent calls, or null to make them one after the other
  */
 record ProducerContext(MimecastDirectoryOperation operation, MimecastClient client,
-        MimecastDirectoryConfiguration configuration, ObjectMapper mapper, Executor calls) {
+        MimecastDirectoryConfiguration configuration, ObjectMapper mapper, ExecutorService calls) {
 
     /** The same endpoint, for another operation (the calls a composed operation makes). */
     ProducerContext forOperation(MimecastDirectoryOperation other) {

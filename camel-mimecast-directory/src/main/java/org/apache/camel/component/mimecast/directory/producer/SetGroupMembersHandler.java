@@ -10,11 +10,13 @@ import org.apache.camel.component.mimecast.directory.MimecastMembershipException
 import org.apache.camel.component.mimecast.directory.MimecastRemovalLimitException;
 import org.apache.camel.component.mimecast.directory.MimecastValidationException;
 import org.apache.camel.component.mimecast.directory.client.RateLimitStatus;
+import org.apache.camel.component.mimecast.directory.consumer.GroupReadException;
 import org.apache.camel.component.mimecast.directory.consumer.GroupReader;
 import org.apache.camel.component.mimecast.directory.model.FailedMemberChange;
 import org.apache.camel.component.mimecast.directory.model.GroupMemberRequest;
 import org.apache.camel.component.mimecast.directory.model.ItemFailure;
 import org.apache.camel.component.mimecast.directory.model.ItemResult;
+import org.apache.camel.component.mimecast.directory.model.MemberAddress;
 import org.apache.camel.component.mimecast.directory.model.MemberChangeResult;
 import org.apache.camel.component.mimecast.directory.model.MemberChangeType;
 import org.apache.camel.component.mimecast.directory.model.SetGroupMembersResult;
@@ -81,6 +83,7 @@ final class SetGroupMembersHandler implements OperationHandler {
                 configuration.getCallTimeout())) {
             GroupReader.GroupMembers current = new GroupReader(context.client(),
                     pageSize != null ? pageSize : DEFAULT_PAGE_SIZE).read(groupId);
+            refuseLookAlikes(groupId, current);
             MembershipPlan plan = MembershipPlan.of(wanted, current.members());
             boolean limitExceeded = maxRemovals != null && plan.toRemove().size() > maxRemovals;
             Outcome outcome = new Outcome(groupId, plan, maxRemovals, limitExceeded);
@@ -107,6 +110,23 @@ final class SetGroupMembersHandler implements OperationHandler {
                 throw new MimecastMembershipException(result, 200, outcome.lastRequestId, outcome.itemFailures, null);
             }
             finish(exchange.getMessage(), result, outcome);
+        }
+    }
+
+    /**
+     * A member listed with an invisible character or surrounding spaces may be a look-alike of a wanted member, or
+     * the same one as Mimecast spells it: removing it could remove the real member. Nothing is planned on such a read.
+     */
+    private static void refuseLookAlikes(String groupId, GroupReader.GroupMembers current) {
+        for (var member : current.members().values()) {
+            String value = member.emailAddress() != null ? member.emailAddress() : member.domain();
+            String invisible = MemberAddress.invisibleCharacter(value);
+            if (invisible != null || !value.equals(value.trim())) {
+                throw new GroupReadException(groupId, "set-group-members on group " + groupId + " found a member '"
+                        + value.trim() + "' listed with " + (invisible != null ? "an invisible character, " + invisible
+                        : "surrounding spaces") + ": nothing was written, since it may be a look-alike of a wanted"
+                        + " member. Correct it in Mimecast, then run again");
+            }
         }
     }
 

@@ -148,18 +148,68 @@ final class WriteHandler<I extends RequestItem, D, R> implements OperationHandle
      */
     Written<R> write(List<I> items, ProducerContext context) {
         int batchSize = context.configuration().getBatchSize();
-        AtomicReference<String> stopped = new AtomicReference<>();
+        WriteRun run = new WriteRun(System.nanoTime()
+                                    + Math.min(context.configuration().getCallTimeout(), 86_400_000L) * 1_000_000L);
         List<Supplier<Batch<R>>> batches = new ArrayList<>();
         for (int from = 0; from < items.size(); from += batchSize) {
             List<I> chunk = items.subList(from, Math.min(items.size(), from + batchSize));
-            batches.add(() -> send(chunk, context, stopped));
+            batches.add(() -> send(chunk, context, run));
         }
-        return new Written<>(ParallelCalls.inOrder(context.calls(), batches), items.size());
+        try {
+            return new Written<>(ParallelCalls.inOrder(context.calls(), batches), items.size());
+        } catch (RuntimeException e) {
+            if (!Thread.currentThread().isInterrupted()) {
+                throw e;
+            }
+            throw MimecastApiException.noResponse(context.operation() + " of " + items.size() + " items interrupted:"
+                                                  + " the batches in flight were cancelled, the others not sent",
+                    context.operation(), null, true, e);
+        }
     }
 
-    private Batch<R> send(List<I> chunk, ProducerContext context, AtomicReference<String> stopped) {
+    /**
+     * What the batches of one write share: its deadline (callTimeout for the write as a whole, so that a server that
+     * stopped answering does not hold a bulk write for hours) and why the batches not yet started are not sent.
+     */
+    private static final class WriteRun {
+        /** Batches failing as a whole in a row (no answer, 5xx, after their retries) that mean the server is down. */
+        static final int FAILURES_IN_A_ROW_TO_STOP = 3;
+        final long deadlineNanos;
+        final AtomicReference<String> stopped = new AtomicReference<>();
+        final java.util.concurrent.atomic.AtomicInteger failuresInARow = new java.util.concurrent.atomic.AtomicInteger();
+
+        WriteRun(long deadlineNanos) {
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        String stopReason(long callTimeoutMillis) {
+            if (stopped.get() == null && System.nanoTime() > deadlineNanos) {
+                stopped.compareAndSet(null, "the write's callTimeout=" + callTimeoutMillis + " ms passed");
+            }
+            return stopped.get();
+        }
+
+        void failed(MimecastApiException e) {
+            int status = e.getHttpStatus();
+            if (status == 401 || status == 403 || status == 418 || status == 429) {
+                stopped.compareAndSet(null, "an earlier request of this write was refused with HTTP " + status
+                                            + ", so none could succeed");
+            } else if ((status == 0 || status >= 500) && failuresInARow.incrementAndGet() >= FAILURES_IN_A_ROW_TO_STOP) {
+                stopped.compareAndSet(null, FAILURES_IN_A_ROW_TO_STOP + " requests in a row failed after their"
+                                            + " retries (" + (status == 0 ? "no answer" : "HTTP " + status)
+                                            + "): the server looks down");
+            }
+        }
+
+        void answered() {
+            failuresInARow.set(0);
+        }
+    }
+
+    private Batch<R> send(List<I> chunk, ProducerContext context, WriteRun run) {
         ObjectMapper mapper = context.mapper();
-        String stopReason = stopped.get();
+        String stopReason = Thread.currentThread().isInterrupted() ? "the write was interrupted"
+                : run.stopReason(context.configuration().getCallTimeout());
         if (stopReason != null) {
             return new Batch<>(chunk.size(), null, failAll(chunk, mapper,
                     new ApiError(NOT_SENT, "not sent: " + stopReason, true)), null);
@@ -167,20 +217,17 @@ final class WriteHandler<I extends RequestItem, D, R> implements OperationHandle
         try {
             ApiResponse<D> response = context.client().call(context.operation(), MimecastRequest.of(chunk),
                     responseType);
+            run.answered();
             return new Batch<>(chunk.size(), response, match(chunk, response, context), null);
         } catch (MimecastApiException e) {
-            int status = e.getHttpStatus();
-            if (status == 401 || status == 403 || status == 418 || status == 429
-                || Thread.currentThread().isInterrupted()) {
-                stopped.compareAndSet(null, "an earlier request of this write was refused with HTTP " + status
-                                            + (Thread.currentThread().isInterrupted() ? " or interrupted" : "")
-                                            + ", so none could succeed");
-            }
-            String code = e.isMayHaveBeenApplied() ? UNCONFIRMED
+            run.failed(e);
+            boolean unconfirmed = e.isMayHaveBeenApplied();
+            String code = unconfirmed ? UNCONFIRMED
                     : !e.getErrorCodes().isEmpty() ? e.getErrorCodes().get(0)
-                    : status == 0 ? "no_response" : "http_" + status;
+                    : e.getHttpStatus() == 0 ? "no_response" : "http_" + e.getHttpStatus();
+            // An item that may have been applied is never marked retryable: sending it again could apply it twice.
             return new Batch<>(chunk.size(), null,
-                    failAll(chunk, mapper, new ApiError(code, e.getMessage(), e.isRetryable())), e);
+                    failAll(chunk, mapper, new ApiError(code, e.getMessage(), !unconfirmed && e.isRetryable())), e);
         }
     }
 

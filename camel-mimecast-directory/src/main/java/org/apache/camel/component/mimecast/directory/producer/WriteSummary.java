@@ -31,6 +31,7 @@ final class WriteSummary {
         List<Integer> unconfirmed = new ArrayList<>();
         List<Integer> notSent = new ArrayList<>();
         Map<String, Integer> failedCodes = new LinkedHashMap<>();
+        String whyNotSent = "";
         int applied = 0;
         for (int i = 0; i < outcomes.size(); i++) {
             ItemFailure failure = outcomes.get(i).failure();
@@ -39,6 +40,9 @@ final class WriteSummary {
             } else if (failure.codes().equals(WriteHandler.UNCONFIRMED)) {
                 unconfirmed.add(i);
             } else if (failure.codes().equals(WriteHandler.NOT_SENT)) {
+                if (notSent.isEmpty() && failure.errors().get(0).message() != null) {
+                    whyNotSent = ": " + failure.errors().get(0).message().replaceFirst("^not sent: ", "");
+                }
                 notSent.add(i);
             } else {
                 failed.add(i);
@@ -46,10 +50,10 @@ final class WriteSummary {
             }
         }
         StringBuilder text = new StringBuilder().append(operation).append(": of ").append(outcomes.size())
-                .append(" items in ").append(requests).append(" requests, ").append(applied).append(" applied");
+                .append(" items in ").append(requests).append(" batches, ").append(applied).append(" applied");
         fate(text, failed.size() + " failed", failed, codes(failedCodes));
         fate(text, unconfirmed.size() + " may have been applied (read the group to know)", unconfirmed, "");
-        fate(text, notSent.size() + " not sent", notSent, "");
+        fate(text, notSent.size() + " not sent", notSent, whyNotSent);
         if (firstRequestFailure != null) {
             String cause = firstRequestFailure.getMessage();
             text.append(". First request failure: ")
@@ -66,8 +70,10 @@ final class WriteSummary {
 
     private static String codes(Map<String, Integer> codes) {
         StringBuilder text = new StringBuilder();
+        // Codes come from the server: a hostile one must not make the message long.
         codes.entrySet().stream().limit(CODES_SHOWN).forEach(e -> text.append(text.length() == 0 ? ": " : ", ")
-                .append(e.getKey()).append(" x").append(e.getValue()));
+                .append(e.getKey().length() > 40 ? e.getKey().substring(0, 40) + "..." : e.getKey()).append(" x")
+                .append(e.getValue()));
         if (codes.size() > CODES_SHOWN) {
             text.append(", and ").append(codes.size() - CODES_SHOWN).append(" more codes");
         }

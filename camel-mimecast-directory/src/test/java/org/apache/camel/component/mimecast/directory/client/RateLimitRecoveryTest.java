@@ -181,4 +181,86 @@ class RateLimitRecoveryTest {
         other.close();
         assertEquals(before, ApiUserQuotas.size());
     }
+
+    @Test
+    void a429ForEverWithATinyResetIsNotHammered() {
+        server.on(PATH, withHeaders(429, "{}", Map.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset", "1")));
+        MimecastClient client = client(new RetryPolicy(3, 200, 5000, 2000), 4);
+        assertThrows(MimecastApiException.class, () -> read(client));
+        assertTrue(server.requests().size() <= 21, server.requests().size() + " requests in 2 s");
+    }
+
+    @Test
+    void answersWithoutARemainingQuotaDoNotMakeCallsGoOneAtATime() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger mostInFlight = new AtomicInteger();
+        server.on(PATH, (exchange, body) -> {
+            mostInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            inFlight.decrementAndGet();
+            withHeaders(200, OK, Map.of("X-RateLimit-Limit", "1000")).send(exchange, body);
+        });
+        MimecastClient client = client(new RetryPolicy(3, 200, 5000, 20_000), 8);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<ApiResponse<JsonNode>>> calls = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                calls.add(threads.submit(() -> read(client)));
+            }
+            for (Future<ApiResponse<JsonNode>> call : calls) {
+                call.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertTrue(mostInFlight.get() > 1, "calls overlapped: at most " + mostInFlight.get() + " at once");
+    }
+
+    @Test
+    void anAnswerWithoutHeadersDoesNotEndASpentWindow() {
+        // The first answer spends the quota for 1.5 s; the next, from a gateway that strips the headers, must not
+        // end that window early.
+        server.on(PATH, inTurn(withHeaders(200, OK, Map.of("X-RateLimit-Remaining", "0", "X-RateLimit-Reset",
+                "1500")), json(200, OK)));
+        MimecastClient client = client(new RetryPolicy(3, 200, 5000, 20_000), 4);
+        read(client);
+        long start = System.nanoTime();
+        read(client);
+        long took = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(took >= 1400, "waited for the window: " + took + " ms");
+    }
+
+    @Test
+    void aRetryAfterOnA503HoldsOnlyTheCallThatGotIt() {
+        server.on(PATH, withHeaders(503, "{}", Map.of("Retry-After", "600")));
+        server.on("/api/directory/find-groups", json(200, "{\"meta\":{\"status\":200},\"data\":[],\"fail\":[]}"));
+        MimecastClient client = client(new RetryPolicy(3, 200, 5000, 20_000), 4);
+        MimecastApiException e = assertThrows(MimecastApiException.class, () -> read(client));
+        assertTrue(e.getMessage().contains("Not waiting 600000 ms"), e.getMessage());
+        long start = System.nanoTime();
+        client.call(MimecastDirectoryOperation.FIND_GROUPS, MimecastRequest.of(List.of(Map.of("query", "x"))),
+                JsonNode.class);
+        assertTrue((System.nanoTime() - start) / 1_000_000 < 2000, "another call of the user was not held");
+    }
+
+    @Test
+    void aSuccessWhoseBodyCannotBeReadIsRepeatedOnlyWhereThatIsHarmless() {
+        server.on("/api/directory/create-group", json(200, "not json"));
+        server.on("/api/directory/add-group-member", inTurn(json(200, ""),
+                json(200, "{\"meta\":{\"status\":200},\"data\":[],\"fail\":[]}")));
+        MimecastClient client = client(new RetryPolicy(3, 10, 5000, 20_000), 4);
+        MimecastApiException created = assertThrows(MimecastApiException.class, () -> client.call(
+                MimecastDirectoryOperation.CREATE_GROUP, MimecastRequest.of(List.of(Map.of("description", "Sales"))),
+                JsonNode.class));
+        assertTrue(created.isMayHaveBeenApplied() && !created.isRetryable(), created.getMessage());
+        assertEquals(1, server.requests().size(), "create-group not sent again");
+        ApiResponse<JsonNode> added = client.call(MimecastDirectoryOperation.ADD_GROUP_MEMBER,
+                MimecastRequest.of(List.of(Map.of("id", "g1", "emailAddress", "a@example.com"))), JsonNode.class);
+        assertEquals(2, added.attempts(), "a member write is repeated");
+        assertTrue(added.repeated());
+    }
 }
