@@ -2,6 +2,7 @@ package org.apache.camel.component.mimecast.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
@@ -40,6 +41,8 @@ public final class MimecastEmulator implements AutoCloseable {
     public static final String STORE_PASSWORD = "changeit";
     /** Class path of the trust store that trusts the emulator's self-signed localhost certificate (PKCS12). */
     public static final String TRUST_STORE_RESOURCE = "org/apache/camel/component/mimecast/emulator/emulator-truststore.p12";
+    /** The port of the standalone emulator (main) when none is given. */
+    public static final int DEFAULT_STANDALONE_PORT = 8089;
     private static final String KEY_STORE_RESOURCE = "org/apache/camel/component/mimecast/emulator/emulator-keystore.p12";
 
     private final EmulatorCredentials credentials;
@@ -101,6 +104,11 @@ public final class MimecastEmulator implements AutoCloseable {
             } else {
                 server = HttpServer.create(address, 0);
             }
+        } catch (BindException e) {
+            throw new IllegalStateException("Cannot start the Mimecast emulator on port " + requestedPort
+                                            + ": the port is in use (another emulator?). Pick another port: "
+                                            + "-Dexec.args=PORT with exec:java, the first argument with java -cp, "
+                                            + "port(0) in code for a free one", e);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start the Mimecast emulator on port " + requestedPort, e);
         }
@@ -282,14 +290,14 @@ public final class MimecastEmulator implements AutoCloseable {
     }
 
     /**
-     * Runs the emulator until the process is stopped, seeded with a demo group of 30 members:
-     * {@code ./mvnw -q -f camel-mimecast-directory-emulator exec:java} (port 8089), or
+     * Runs the emulator until the process is stopped, seeded with a demo group of 30 members: from the repository
+     * root {@code ./mvnw -q -f camel-mimecast-directory-emulator compile exec:java} (port 8089;
+     * {@code -Dexec.args=PORT} for another), or
      * {@code java -cp ... org.apache.camel.component.mimecast.emulator.MimecastEmulator [port]} (0 picks a free one).
      * Prints the component properties of both APIs that point at it.
      */
     public static void main(String[] args) throws InterruptedException {
-        int port = args.length > 0 ? Integer.parseInt(args[0]) : 8089;
-        MimecastEmulator emulator = builder().port(port).build().start();
+        MimecastEmulator emulator = builder().port(standalonePort(args)).build().start();
         String group = emulator.directory().createGroup("Demo Group").id();
         emulator.directory().addMembers(group, 30);
         System.out.println("Mimecast emulator listening on " + emulator.baseUrl() + " with group " + group);
@@ -301,6 +309,24 @@ public final class MimecastEmulator implements AutoCloseable {
                                                                                  + k + "=" + v));
         System.out.flush();
         Thread.currentThread().join();
+    }
+
+    /** The port of the standalone emulator: the first argument (-Dexec.args=PORT), 8089 without one. */
+    static int standalonePort(String[] args) {
+        if (args.length == 0) {
+            return DEFAULT_STANDALONE_PORT;
+        }
+        int port;
+        try {
+            port = Integer.parseInt(args[0].trim());
+        } catch (NumberFormatException e) {
+            port = -1;
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("The port must be a number from 1 to 65535 (0 picks a free one), was '"
+                                               + args[0] + "': -Dexec.args=8090 with exec:java");
+        }
+        return port;
     }
 
     /** Configures an emulator. */

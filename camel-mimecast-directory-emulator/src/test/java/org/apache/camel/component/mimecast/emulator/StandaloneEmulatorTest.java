@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -68,6 +70,28 @@ class StandaloneEmulatorTest {
         } finally {
             process.destroy();
             assertTrue(process.waitFor(10, TimeUnit.SECONDS), "stops on SIGTERM");
+        }
+    }
+
+    @Test
+    void aPortThatIsNotANumberIsNamedWithTheRangeAndTheOption() {
+        for (String port : List.of("abc", "-1", "65536", "")) {
+            String message = assertThrows(IllegalArgumentException.class,
+                    () -> MimecastEmulator.main(new String[] {port})).getMessage();
+            assertTrue(message.startsWith("The port must be a number from 1 to 65535"), message);
+            assertTrue(message.contains("'" + port + "'") && message.contains("-Dexec.args="), message);
+            assertFalse(message.contains("For input string"), message);
+        }
+    }
+
+    @Test
+    void aBusyPortSuggestsAnotherWithExecArgs() {
+        try (MimecastEmulator running = MimecastEmulator.builder().build().start()) {
+            String port = Integer.toString(running.port());
+            String message = assertThrows(IllegalStateException.class,
+                    () -> MimecastEmulator.main(new String[] {port})).getMessage();
+            assertTrue(message.contains("on port " + port + ": the port is in use"), message);
+            assertTrue(message.contains("-Dexec.args=PORT"), message);
         }
     }
 }

@@ -95,7 +95,13 @@ public class MimecastDirectoryComponent extends HealthCheckComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         MimecastDirectoryOperation operation = MimecastDirectoryOperation.fromUriPath(remaining);
         MimecastDirectoryEndpoint endpoint = new MimecastDirectoryEndpoint(uri, this, operation, configuration.copy());
+        boolean ownAuthMode = parameters.entrySet().stream() // before setProperties removes what it binds
+                .anyMatch(p -> p.getKey().replace("-", "").equalsIgnoreCase("authMode") && p.getValue() != null
+                               && !p.getValue().toString().isBlank());
         setProperties(endpoint, parameters);
+        if (ownAuthMode) {
+            AuthenticatorFactory.dropInheritedOptionsOfOtherMode(endpoint.getConfiguration(), configuration);
+        }
         return endpoint;
     }
 

@@ -101,7 +101,9 @@ class OAuth2Test extends MimecastTestSupport {
     @Test
     void optionsOfTheTwoModesCannotBeMixed() {
         assertMixRejected(uri + "&accessKey=abc", "accessKey belongs to authMode=hmac (API 1.0) but authMode=oauth2");
-        assertMixRejected(uri + "&authMode=hmac", "clientId belongs to authMode=oauth2 but authMode=hmac");
+        // An endpoint's own authMode=hmac does not inherit the component's API 2.0 client: it needs its keys
+        assertMixRejected(uri + "&authMode=hmac", "API 1.0 signing needs accessKey");
+        assertMixRejected(uri + "&authMode=hmac&clientId=other", "clientId belongs to authMode=oauth2 but authMode=hmac");
         assertMixRejected(uri + "&region=EU&baseUrl=", "region selects API 1.0 hosts");
     }
 

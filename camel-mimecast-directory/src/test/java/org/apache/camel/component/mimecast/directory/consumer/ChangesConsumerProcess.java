@@ -19,11 +19,12 @@ import org.apache.camel.component.mimecast.directory.MimecastDirectoryComponent;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
 import org.apache.camel.component.mimecast.directory.model.MemberChange;
 import org.apache.camel.component.mimecast.directory.state.JdbcStateRepository;
+import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The separate JVM of {@link CrashRestartTest} and {@link FailoverTest}: a changes consumer against the emulator
+ * The separate JVM of {@link CrashRestartTest}, {@link FailoverTest} and {@link ZooKeeperFailoverTest}: a changes consumer against the emulator
  * (settings from environment variables) that appends every change it receives as a JSON line to OUT (written through,
  * per exchange), then reports progress as a line in PROGRESS, then waits SLOW_MILLIS so that a kill lands mid-stream.
  * <ul>
@@ -31,6 +32,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * <li>State: JDBC_URL (a {@link JdbcStateRepository} on PostgreSQL) when set, else STATE_FILE.</li>
  * <li>CLUSTER_DIR: the route runs behind {@code master:} with a {@link FileLockClusterService} rooted there, the lock
  * checked every CLUSTER_INTERVAL_MILLIS.</li>
+ * <li>ZOOKEEPER_NODES (without CLUSTER_DIR): behind {@code master:} with camel-zookeeper's
+ * {@link ZooKeeperClusterService} on that ensemble, the session timeout ZOOKEEPER_SESSION_TIMEOUT_MILLIS.</li>
  * </ul>
  */
 public final class ChangesConsumerProcess {
@@ -78,6 +81,14 @@ public final class ChangesConsumerProcess {
             cluster.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
             cluster.setAcquireLockInterval(interval, TimeUnit.MILLISECONDS);
             cluster.setHeartbeatTimeoutMultiplier(2);
+            context.addService(cluster);
+            from = "master:mimecast-members:" + from;
+        } else if (env.containsKey("ZOOKEEPER_NODES")) {
+            ZooKeeperClusterService cluster = new ZooKeeperClusterService();
+            cluster.setId("node-" + ProcessHandle.current().pid()); // its member id in the election
+            cluster.setNodes(env.get("ZOOKEEPER_NODES"));
+            cluster.setBasePath("/camel/mimecast-members");
+            cluster.setSessionTimeout(Long.parseLong(env.get("ZOOKEEPER_SESSION_TIMEOUT_MILLIS")));
             context.addService(cluster);
             from = "master:mimecast-members:" + from;
         }

@@ -1,5 +1,7 @@
 package org.apache.camel.example.mimecast.ha;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -38,6 +40,7 @@ public final class MembersHaNode {
         Main main = new Main();
         main.addInitialProperty("members-ha.node", args[0]);
         if (target == Target.DEMO) {
+            requireSandbox(env);
             main.configure().setProfile("sandbox");
         } else {
             DemoMimecast.realMimecast(main, target);
@@ -47,6 +50,19 @@ public final class MembersHaNode {
         // before it creates those beans. application.properties configures it.
         main.bind("fileCluster", new FileLockClusterService());
         main.run();
+    }
+
+    /**
+     * A sandbox node reads the sandbox's sandbox.properties: without it Camel would only say that a property key
+     * (sandbox.jdbc-url) is not found.
+     */
+    static void requireSandbox(Map<String, String> env) {
+        Path properties = MembersHaSandbox.propertiesFile(env);
+        if (!Files.isRegularFile(properties)) {
+            throw new IllegalStateException("No sandbox here: start the sandbox first (looked in " + properties
+                                            + "), from the same directory as the nodes: "
+                                            + MembersHaSandbox.START_COMMAND);
+        }
     }
 
     /** The sandbox or real Mimecast, as the environment says (DemoMimecast's rule). */

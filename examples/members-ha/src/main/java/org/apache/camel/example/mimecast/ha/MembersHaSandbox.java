@@ -27,6 +27,8 @@ import org.apache.camel.util.StringHelper;
 public final class MembersHaSandbox implements AutoCloseable {
 
     static final String PROPERTIES = "sandbox.properties";
+    static final String START_COMMAND = "./mvnw -q -f examples/members-ha exec:java "
+                                        + "-Dexec.mainClass=" + MembersHaSandbox.class.getName();
 
     private final MimecastEmulator emulator;
     private final EmbeddedPostgresServer postgres;
@@ -40,8 +42,11 @@ public final class MembersHaSandbox implements AutoCloseable {
     }
 
     public static void main(String[] args) throws Exception {
-        try (MembersHaSandbox sandbox = start(System.getenv())) {
-            System.out.println("Sandbox ready: start the nodes (MembersHaNode node-1, node-2, ...). Ctrl-C stops it.");
+        Map<String, String> env = System.getenv();
+        try (MembersHaSandbox sandbox = start(env)) {
+            System.out.println("Sandbox ready, " + propertiesFile(env) + " written: start the nodes from "
+                               + Path.of("").toAbsolutePath() + " (./mvnw -q -f examples/members-ha exec:java "
+                               + "-Dexec.args=node-1, node-2, ...). Ctrl-C stops it.");
             Thread.currentThread().join();
         }
     }
@@ -52,7 +57,7 @@ public final class MembersHaSandbox implements AutoCloseable {
             throw new IllegalStateException("MIMECAST_* variables are set: the nodes run against real Mimecast, "
                                             + "without the sandbox");
         }
-        Path dir = Path.of(env.getOrDefault("MEMBERS_HA_DIR", "target/members-ha"));
+        Path dir = dir(env);
         // Real nodes keep their lock in <dir>/cluster and have no sandbox.properties: a sandbox node there would
         // contend for their lock and append demo changes to their output.
         if (Files.exists(dir.resolve("cluster")) && !Files.exists(dir.resolve(PROPERTIES))) {
@@ -82,6 +87,19 @@ public final class MembersHaSandbox implements AutoCloseable {
         System.out.println("Mimecast emulator at " + emulator.baseUrl() + ", group " + group + ", PostgreSQL at "
                            + jdbcUrl);
         return sandbox;
+    }
+
+    /**
+     * MEMBERS_HA_DIR, default target/members-ha (application.properties' default too). Relative to the working
+     * directory: under exec:java, the directory Maven was started from, not the module named by -f.
+     */
+    static Path dir(Map<String, String> env) {
+        return Path.of(env.getOrDefault("MEMBERS_HA_DIR", "target/members-ha"));
+    }
+
+    /** Where the sandbox writes, and a sandbox node reads, the sandbox's connection details. */
+    static Path propertiesFile(Map<String, String> env) {
+        return dir(env).resolve(PROPERTIES).toAbsolutePath().normalize();
     }
 
     /** Every period one new hire joins the demo group and user0000n leaves it. */
