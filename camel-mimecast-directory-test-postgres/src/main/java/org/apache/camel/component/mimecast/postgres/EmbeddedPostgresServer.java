@@ -223,9 +223,18 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * prints its port, and stops it when standard input ends.
      */
     public static void main(String[] args) throws Exception {
+        Path data = Path.of(args[0]);
+        if (Boolean.parseBoolean(args[2]) && Files.exists(data)) {
+            try (Stream<Path> files = Files.walk(data)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        // Never zonky's clean mode: it deletes the data directory when PostgreSQL stops, so a restart lost it all.
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setDataDirectory(Path.of(args[0]))
-                .setCleanDataDirectory(Boolean.parseBoolean(args[2]))
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
                 .setServerConfig("fsync", "on");
         if (Integer.parseInt(args[1]) > 0) {
             builder.setPort(Integer.parseInt(args[1]));
