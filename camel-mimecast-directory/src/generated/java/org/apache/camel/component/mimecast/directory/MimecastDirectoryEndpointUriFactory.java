@@ -23,7 +23,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(61);
+        Set<String> props = new HashSet<>(62);
         props.add("accessKey");
         props.add("appId");
         props.add("appKey");
@@ -66,6 +66,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
         props.add("query");
         props.add("rateLimitReserve");
         props.add("region");
+        props.add("removalConfirmation");
         props.add("repeatCount");
         props.add("responseTimeout");
         props.add("retryBackoff");
