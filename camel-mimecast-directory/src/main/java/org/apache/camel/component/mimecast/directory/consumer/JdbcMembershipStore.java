@@ -63,7 +63,9 @@ final class JdbcMembershipStore extends MembershipStore {
         if (newlyPending.isEmpty()) {
             return; // the same exchange again (its route keeps failing): already durable
         }
-        write(groupId, group, new GroupWrite(group.membersKnown(), List.of(), List.of(), newlyPending, List.of()));
+        Set<String> pending = new LinkedHashSet<>(group.pending());
+        pending.addAll(newlyPending);
+        write(groupId, group, new GroupWrite(group.membersKnown(), List.of(), List.of(), pending));
         group.pending().addAll(newlyPending);
     }
 
@@ -81,7 +83,9 @@ final class JdbcMembershipStore extends MembershipStore {
         if (group.membersKnown() && insert.isEmpty() && delete.isEmpty() && settled.isEmpty()) {
             return;
         }
-        write(groupId, group, new GroupWrite(true, insert, delete, List.of(), settled));
+        Set<String> pending = new LinkedHashSet<>(group.pending());
+        pending.removeAll(settled);
+        write(groupId, group, new GroupWrite(true, insert, delete, pending));
         group.members().addAll(insert);
         group.members().removeAll(delete);
         group.pending().removeAll(settled);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Set;
@@ -14,14 +15,15 @@ import javax.sql.DataSource;
  * The changes consumer's state in database tables, one row per member: {@code stateRepository=#bean} with this bean
  * makes the cost of each exchange follow its changes instead of the group's size, and fences the writes of a former
  * leader. It is a {@link JdbcStateRepository} too (its key-value table is created only if something calls
- * {@link #getState}/{@link #setState}); the consumer recognises the type and keeps each group in three tables,
- * created on first use when missing (portable SQL; PostgreSQL is the tested database, H2 runs the unit tests):
+ * {@link #getState}/{@link #setState}); the consumer recognises the type and keeps each group in two tables,
+ * created on first use when missing (portable SQL; PostgreSQL is the tested database):
  *
  * <pre>
  * CREATE TABLE mimecast_directory_groups (
  *     group_id      VARCHAR(1024) PRIMARY KEY,
  *     version       BIGINT NOT NULL,
  *     members_known BOOLEAN NOT NULL,
+ *     pending       TEXT,          -- members of exchanges begun and not committed, one per line
  *     updated_at    TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP
  * );
  * CREATE TABLE mimecast_directory_members (
@@ -29,13 +31,13 @@ import javax.sql.DataSource;
  *     member_id VARCHAR(1024) NOT NULL,
  *     PRIMARY KEY (group_id, member_id)
  * );
- * CREATE TABLE mimecast_directory_pending (   -- members of exchanges begun and not committed
- *     group_id  VARCHAR(1024) NOT NULL,
- *     member_id VARCHAR(1024) NOT NULL,
- *     PRIMARY KEY (group_id, member_id)
- * );
  * </pre>
  *
+ * An exchange costs two small transactions, whatever the group's size: before it is emitted, one UPDATE of the
+ * group's row (its members become pending); when it completed, that UPDATE again plus one INSERT of the members it
+ * added and one DELETE of those it removed (on PostgreSQL one statement each, with an array parameter; on other
+ * databases a JDBC batch of one statement per member).
+ * <p>
  * <b>Fenced writes</b>: every write of a group is one transaction that first moves the group's {@code version} from
  * the one the writer read to the next ({@code UPDATE ... WHERE version = ?}); when another node wrote in between,
  * nothing is written and {@link StaleStateException} is thrown, so a leader that was paused (a long GC pause, a hung
@@ -50,6 +52,7 @@ public class JdbcMembershipRepository extends JdbcStateRepository {
 
     private String tablePrefix = DEFAULT_TABLE_PREFIX;
     private volatile boolean tablesReady;
+    private volatile Boolean postgreSql;
 
     /**
      * A group as stored.
@@ -62,9 +65,12 @@ public class JdbcMembershipRepository extends JdbcStateRepository {
     public record StoredGroup(long version, boolean membersKnown, Set<String> members, Set<String> pending) {
     }
 
-    /** One write of a group: rows to insert and delete, all of them consistent with the version read. */
+    /**
+     * One write of a group: member rows to insert and delete, consistent with the version read, and the group's
+     * pending members as they are to be from now on.
+     */
     public record GroupWrite(boolean membersKnown, Collection<String> addMembers, Collection<String> removeMembers,
-            Collection<String> addPending, Collection<String> removePending) {
+            Collection<String> pending) {
     }
 
     public JdbcMembershipRepository() {
@@ -79,7 +85,7 @@ public class JdbcMembershipRepository extends JdbcStateRepository {
     }
 
     /**
-     * The prefix of the three tables ({@code <prefix>groups}, {@code <prefix>members}, {@code <prefix>pending}),
+     * The prefix of the two tables ({@code <prefix>groups}, {@code <prefix>members}),
      * optionally schema-qualified ({@code schema.prefix_}); {@value #DEFAULT_TABLE_PREFIX} by default.
      */
     public void setTablePrefix(String tablePrefix) {
@@ -97,12 +103,17 @@ public class JdbcMembershipRepository extends JdbcStateRepository {
         ensureTables();
         try {
             return inTransaction(connection -> {
-                long[] version = versionOf(connection, groupId);
-                if (version == null) {
-                    return null;
+                try (PreparedStatement select = prepare(connection, "SELECT version, members_known, pending FROM "
+                                                                    + table("groups") + " WHERE group_id = ?")) {
+                    select.setString(1, groupId);
+                    try (ResultSet result = select.executeQuery()) {
+                        if (!result.next()) {
+                            return null;
+                        }
+                        return new StoredGroup(result.getLong(1), result.getBoolean(2), members(connection, groupId),
+                                lines(result.getString(3)));
+                    }
                 }
-                return new StoredGroup(version[0], version[1] == 1, identities(connection, table("members"), groupId),
-                        identities(connection, table("pending"), groupId));
             });
         } catch (SQLException e) {
             throw failure("read the state of group " + groupId, e);
@@ -113,8 +124,15 @@ public class JdbcMembershipRepository extends JdbcStateRepository {
     public long version(String groupId) {
         ensureTables();
         try {
-            long[] version = inTransaction(connection -> versionOf(connection, groupId));
-            return version == null ? 0 : version[0];
+            return inTransaction(connection -> {
+                try (PreparedStatement select = prepare(connection,
+                        "SELECT version FROM " + table("groups") + " WHERE group_id = ?")) {
+                    select.setString(1, groupId);
+                    try (ResultSet result = select.executeQuery()) {
+                        return result.next() ? result.getLong(1) : 0L;
+                    }
+                }
+            });
         } catch (SQLException e) {
             throw failure("read the state version of group " + groupId, e);
         }
@@ -131,21 +149,25 @@ public class JdbcMembershipRepository extends JdbcStateRepository {
         long next = expectedVersion + 1;
         try {
             inTransaction(connection -> {
-                if (!moveVersion(connection, groupId, expectedVersion, next, write.membersKnown())) {
+                if (!moveVersion(connection, groupId, expectedVersion, next, write)) {
                     throw new StaleStateException(
                             "The state of group " + groupId + " (" + this + ") was written by another node since this"
                                                   + " node read it (version " + expectedVersion + " is no longer "
                                                   + "current): this node is not the writer of record, nothing was "
                                                   + "written");
                 }
-                rows(connection, "INSERT INTO " + table("members") + " (group_id, member_id) VALUES (?, ?)", groupId,
-                        write.addMembers());
-                rows(connection, "DELETE FROM " + table("members") + " WHERE group_id = ? AND member_id = ?", groupId,
-                        write.removeMembers());
-                rows(connection, "INSERT INTO " + table("pending") + " (group_id, member_id) VALUES (?, ?)", groupId,
-                        write.addPending());
-                rows(connection, "DELETE FROM " + table("pending") + " WHERE group_id = ? AND member_id = ?", groupId,
-                        write.removePending());
+                if (isPostgreSql(connection)) {
+                    // One statement each, whatever the number of members (a batch is one statement per row).
+                    array(connection, "INSERT INTO " + table("members") + " (group_id, member_id) SELECT ?, "
+                                      + "unnest(?)", groupId, write.addMembers());
+                    array(connection, "DELETE FROM " + table("members") + " WHERE group_id = ? AND member_id = "
+                                      + "ANY(?)", groupId, write.removeMembers());
+                } else {
+                    rows(connection, "INSERT INTO " + table("members") + " (group_id, member_id) VALUES (?, ?)",
+                            groupId, write.addMembers());
+                    rows(connection, "DELETE FROM " + table("members") + " WHERE group_id = ? AND member_id = ?",
+                            groupId, write.removeMembers());
+                }
                 return null;
             });
             return next;
@@ -154,26 +176,17 @@ public class JdbcMembershipRepository extends JdbcStateRepository {
         }
     }
 
-    /** {version, membersKnown ? 1 : 0}, or null. */
-    private long[] versionOf(Connection connection, String groupId) throws SQLException {
-        try (PreparedStatement select = prepare(connection,
-                "SELECT version, members_known FROM " + table("groups") + " WHERE group_id = ?")) {
-            select.setString(1, groupId);
-            try (ResultSet result = select.executeQuery()) {
-                return result.next() ? new long[] { result.getLong(1), result.getBoolean(2) ? 1 : 0 } : null;
-            }
-        }
-    }
-
-    private boolean moveVersion(Connection connection, String groupId, long expected, long next, boolean membersKnown)
+    private boolean moveVersion(Connection connection, String groupId, long expected, long next, GroupWrite write)
             throws SQLException {
+        String pending = write.pending().isEmpty() ? null : String.join("\n", write.pending());
         if (expected == 0) {
             try (PreparedStatement insert = prepare(connection, "INSERT INTO " + table("groups")
-                                                                + " (group_id, version, members_known, updated_at) "
-                                                                + "VALUES (?, ?, ?, CURRENT_TIMESTAMP)")) {
+                                                                + " (group_id, version, members_known, pending, "
+                                                                + "updated_at) VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
                 insert.setString(1, groupId);
                 insert.setLong(2, next);
-                insert.setBoolean(3, membersKnown);
+                insert.setBoolean(3, write.membersKnown());
+                insert.setString(4, pending);
                 insert.executeUpdate();
                 return true;
             } catch (SQLException e) {
@@ -185,13 +198,35 @@ public class JdbcMembershipRepository extends JdbcStateRepository {
         }
         // The row lock taken here makes a concurrent writer wait, then find the version moved: refused.
         try (PreparedStatement update = prepare(connection, "UPDATE " + table("groups") + " SET version = ?, "
-                                                            + "members_known = ?, updated_at = CURRENT_TIMESTAMP "
-                                                            + "WHERE group_id = ? AND version = ?")) {
+                                                            + "members_known = ?, pending = ?, updated_at = "
+                                                            + "CURRENT_TIMESTAMP WHERE group_id = ? AND version = ?")) {
             update.setLong(1, next);
-            update.setBoolean(2, membersKnown);
-            update.setString(3, groupId);
-            update.setLong(4, expected);
+            update.setBoolean(2, write.membersKnown());
+            update.setString(3, pending);
+            update.setString(4, groupId);
+            update.setLong(5, expected);
             return update.executeUpdate() == 1;
+        }
+    }
+
+    private boolean isPostgreSql(Connection connection) throws SQLException {
+        Boolean postgres = postgreSql;
+        if (postgres == null) {
+            postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+            postgreSql = postgres;
+        }
+        return postgres;
+    }
+
+    private void array(Connection connection, String sql, String groupId, Collection<String> members)
+            throws SQLException {
+        if (members.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = prepare(connection, sql)) {
+            statement.setString(1, groupId);
+            statement.setArray(2, connection.createArrayOf("varchar", members.toArray()));
+            statement.executeUpdate();
         }
     }
 
@@ -210,10 +245,18 @@ public class JdbcMembershipRepository extends JdbcStateRepository {
         }
     }
 
-    private Set<String> identities(Connection connection, String table, String groupId) throws SQLException {
+    private static Set<String> lines(String text) {
+        Set<String> lines = new HashSet<>();
+        if (text != null && !text.isEmpty()) {
+            lines.addAll(Arrays.asList(text.split("\n")));
+        }
+        return lines;
+    }
+
+    private Set<String> members(Connection connection, String groupId) throws SQLException {
         Set<String> members = new HashSet<>();
         try (PreparedStatement select = prepare(connection,
-                "SELECT member_id FROM " + table + " WHERE group_id = ?")) {
+                "SELECT member_id FROM " + table("members") + " WHERE group_id = ?")) {
             select.setFetchSize(FETCH_SIZE);
             select.setString(1, groupId);
             try (ResultSet result = select.executeQuery()) {
@@ -236,12 +279,10 @@ public class JdbcMembershipRepository extends JdbcStateRepository {
         synchronized (this) {
             if (!tablesReady) {
                 prepareTable(table("groups"), "group_id VARCHAR(1024) PRIMARY KEY, version BIGINT NOT NULL, "
-                                              + "members_known BOOLEAN NOT NULL, updated_at TIMESTAMP WITH TIME ZONE "
-                                              + "NOT NULL DEFAULT CURRENT_TIMESTAMP");
-                String rows = "group_id VARCHAR(1024) NOT NULL, member_id VARCHAR(1024) NOT NULL, "
-                              + "PRIMARY KEY (group_id, member_id)";
-                prepareTable(table("members"), rows);
-                prepareTable(table("pending"), rows);
+                                              + "members_known BOOLEAN NOT NULL, pending TEXT, updated_at TIMESTAMP "
+                                              + "WITH TIME ZONE NOT NULL DEFAULT CURRENT_TIMESTAMP");
+                prepareTable(table("members"), "group_id VARCHAR(1024) NOT NULL, member_id VARCHAR(1024) NOT NULL, "
+                                               + "PRIMARY KEY (group_id, member_id)");
                 tablesReady = true;
             }
         }
