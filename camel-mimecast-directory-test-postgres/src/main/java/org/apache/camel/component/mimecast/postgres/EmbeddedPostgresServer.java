@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -69,36 +68,42 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * connection that was running one (the TCP connections stay open, nothing answers), until {@link #resume}.
      */
     public void pause() throws IOException {
-        List<Long> pids = serverProcesses();
-        signal("STOP", pids);
+        long postmaster = postmaster();
+        signal("STOP", postmaster, true); // first, so that it forks no backend while its children are stopped
+        for (long backend : backends(postmaster)) {
+            signal("STOP", backend, false);
+        }
         paused = true;
     }
 
-    /** SIGCONT to what {@link #pause} stopped (and to any backend forked meanwhile). */
+    /** SIGCONT to what {@link #pause} stopped. */
     public void resume() throws IOException {
-        List<Long> pids = serverProcesses();
-        Collections.reverse(pids);
-        signal("CONT", pids);
+        long postmaster = postmaster();
+        for (long backend : backends(postmaster)) {
+            signal("CONT", backend, false);
+        }
+        signal("CONT", postmaster, true);
         paused = false;
     }
 
-    /** The postmaster (from postmaster.pid) first, then its children. */
-    private List<Long> serverProcesses() throws IOException {
+    private long postmaster() throws IOException {
         Path pidFile = dir.resolve("postgres").resolve("data").resolve("postmaster.pid");
-        long postmaster = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+        return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+    }
+
+    private static List<Long> backends(long postmaster) {
         List<Long> pids = new ArrayList<>();
-        pids.add(postmaster);
         ProcessHandle.of(postmaster).ifPresent(p -> p.descendants().forEach(child -> pids.add(child.pid())));
         return pids;
     }
 
-    private static void signal(String signal, List<Long> pids) throws IOException {
-        List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
-        pids.forEach(pid -> command.add(Long.toString(pid)));
+    /** kill -signal pid; a backend may have exited meanwhile (required false), the postmaster must not. */
+    private static void signal(String signal, long pid, boolean required) throws IOException {
         try {
-            int exit = new ProcessBuilder(command).redirectErrorStream(true).start().waitFor();
-            if (exit != 0) {
-                throw new IOException("kill -" + signal + " " + pids + " exited with " + exit);
+            int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start()
+                    .waitFor();
+            if (exit != 0 && required) {
+                throw new IOException("kill -" + signal + " " + pid + " exited with " + exit);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,20 +1,15 @@
 package org.apache.camel.component.mimecast.directory.consumer;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.apache.camel.component.mimecast.emulator.InMemoryDirectory;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
@@ -59,7 +54,8 @@ class DatabaseOutageTest {
         if (postgres != null) {
             postgres.close();
         }
-        keepForDiagnosis(test.getTestMethod().orElseThrow().getName());
+        ClusterRun.keepForDiagnosis(dir, Path.of("target", "DatabaseOutageTest", test.getTestMethod().orElseThrow()
+                .getName()));
         if (emulator != null) {
             emulator.close();
         }
@@ -169,17 +165,8 @@ class DatabaseOutageTest {
     }
 
     private void start(String node, Map<String, String> settings) throws Exception {
-        Map<String, String> env = new HashMap<>(settings);
-        env.put("BASE_URL", emulator.baseUrl());
-        env.put("CLIENT_ID", node);
-        env.put("CLIENT_SECRET", node + "-secret");
-        env.put("GROUP", group);
-        env.put("PAGE_SIZE", Integer.toString(PAGE_SIZE));
-        env.put("JDBC_URL", postgres.jdbcUrl());
-        env.put("CLUSTER_DIR", dir.resolve("cluster").toString());
-        env.put("CLUSTER_INTERVAL_MILLIS", "300");
-        env.put("OUT", changes().toString());
-        env.put("SLOW_MILLIS", "150");
+        Map<String, String> env = ClusterRun.nodeEnvironment(emulator, postgres, dir, node, group, PAGE_SIZE);
+        env.putAll(settings);
         running.put(node, ChildJvm.start(dir, node, env));
     }
 
@@ -217,20 +204,12 @@ class DatabaseOutageTest {
     }
 
     private Path changes() {
-        return dir.resolve("changes.jsonl");
+        return ClusterRun.changes(dir);
     }
 
-    /** Until the delivered changes make the group, then 40 more calls (about five polls) with nothing delivered. */
     private void awaitConverged() throws Exception {
-        Set<String> expected = new TreeSet<>(directory.memberEmails(group));
-        await().atMost(60, TimeUnit.SECONDS).pollInterval(50, TimeUnit.MILLISECONDS)
-                .untilAsserted(() -> assertEquals(expected, Files.exists(changes())
-                        ? new TreeSet<>(ChangeReplay.of(changes()).view()) : Set.of(),
-                        () -> "nodes: " + running.values().stream().map(ChildJvm::log).toList()));
-        long delivered = Files.size(changes());
-        int calls = emulator.requests("get-group-members").size();
-        await().atMost(60, TimeUnit.SECONDS).until(() -> emulator.requests("get-group-members").size() >= calls + 40);
-        assertEquals(delivered, Files.size(changes()), "nothing more once converged");
+        ClusterRun.awaitConverged(emulator, group, dir,
+                () -> "nodes: " + running.values().stream().map(ChildJvm::log).toList());
     }
 
     private void assertPolledOnlyBy(Set<String> nodes) {
@@ -241,15 +220,5 @@ class DatabaseOutageTest {
 
     private static void report(String line) {
         System.out.println("DatabaseOutageTest: " + line);
-    }
-
-    private void keepForDiagnosis(String test) throws IOException {
-        Path kept = Path.of("target", "DatabaseOutageTest", test);
-        Files.createDirectories(kept);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 }
