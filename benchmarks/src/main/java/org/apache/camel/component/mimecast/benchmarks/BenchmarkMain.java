@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.openjdk.jmh.results.RunResult;
+import org.apache.camel.component.mimecast.directory.consumer.JdbcStateScaleReport;
 import org.apache.camel.component.mimecast.directory.consumer.StateStoreReport;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -36,6 +37,10 @@ public final class BenchmarkMain {
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("latency")) {
             latency();
+            return;
+        }
+        if (args.length > 0 && args[0].equals("jdbc-state")) {
+            jdbcState(Files.createTempDirectory("mimecast-bench"));
             return;
         }
         Options options = new OptionsBuilder()
@@ -90,7 +95,15 @@ public final class BenchmarkMain {
         System.out.println("== Changes consumer state at 100,000 members ==");
         StateStoreReport.run(workDir.resolve("state")).forEach(line -> System.out.println("  " + line));
 
+        jdbcState(workDir);
         latency();
+    }
+
+    /** The two JDBC state stores at 100,000 and 1,000,000 members on PostgreSQL. */
+    private static void jdbcState(Path workDir) throws Exception {
+        System.out.println();
+        System.out.println("== Changes consumer state on PostgreSQL: one value per group against one row per member ==");
+        JdbcStateScaleReport.run(workDir.resolve("jdbc-state"), System.out::println);
     }
 
     /** The far-away API scenarios; writes docs/performance-latency.csv and docs/performance-latency.png. */

@@ -34,16 +34,84 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     private static final int NOBODY = 65534;
 
-    private final Process process;
-    private final int port;
+    private final Path dir;
+    private Process process;
+    private int port;
+    private boolean paused;
 
-    private EmbeddedPostgresServer(Process process, int port) {
-        this.process = process;
-        this.port = port;
+    private EmbeddedPostgresServer(Path dir) {
+        this.dir = dir;
     }
 
     /** Starts PostgreSQL with its data and logs under dir; returns once it accepts connections. */
     public static EmbeddedPostgresServer start(Path dir) throws IOException {
+        EmbeddedPostgresServer server = new EmbeddedPostgresServer(dir);
+        server.launch(0, true);
+        return server;
+    }
+
+    /**
+     * Stops PostgreSQL as {@link #close} does, keeping its data and port: a database that is down (connections are
+     * refused) until {@link #restart}.
+     */
+    public void stop() throws IOException {
+        close();
+    }
+
+    /** Starts PostgreSQL again after {@link #stop}, on the same port with the same data. */
+    public void restart() throws IOException {
+        launch(port, false);
+    }
+
+    /**
+     * SIGSTOP to PostgreSQL's processes (the postmaster and every backend): a database that hangs, mid-statement for a
+     * connection that was running one (the TCP connections stay open, nothing answers), until {@link #resume}.
+     */
+    public void pause() throws IOException {
+        long postmaster = postmaster();
+        signal("STOP", postmaster, true); // first, so that it forks no backend while its children are stopped
+        for (long backend : backends(postmaster)) {
+            signal("STOP", backend, false);
+        }
+        paused = true;
+    }
+
+    /** SIGCONT to what {@link #pause} stopped. */
+    public void resume() throws IOException {
+        long postmaster = postmaster();
+        for (long backend : backends(postmaster)) {
+            signal("CONT", backend, false);
+        }
+        signal("CONT", postmaster, true);
+        paused = false;
+    }
+
+    private long postmaster() throws IOException {
+        Path pidFile = dir.resolve("postgres").resolve("data").resolve("postmaster.pid");
+        return Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+    }
+
+    private static List<Long> backends(long postmaster) {
+        List<Long> pids = new ArrayList<>();
+        ProcessHandle.of(postmaster).ifPresent(p -> p.descendants().forEach(child -> pids.add(child.pid())));
+        return pids;
+    }
+
+    /** kill -signal pid; a backend may have exited meanwhile (required false), the postmaster must not. */
+    private static void signal(String signal, long pid, boolean required) throws IOException {
+        try {
+            int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start()
+                    .waitFor();
+            if (exit != 0 && required) {
+                throw new IOException("kill -" + signal + " " + pid + " exited with " + exit);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private void launch(int fixedPort, boolean clean) throws IOException {
         Files.createDirectories(dir);
         boolean root = "root".equals(System.getProperty("user.name"));
         Path work = dir.resolve("postgres");
@@ -59,13 +127,16 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 // zonky extracts the binaries into tmpdir: one owned by the server's user
                 "-Djava.io.tmpdir=" + (root ? work : System.getProperty("java.io.tmpdir")),
                 "-cp", root ? readableClasspath(work) : testClasspath(),
-                EmbeddedPostgresServer.class.getName(), work.resolve("data").toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("postgres.log").toFile());
-        Process process = builder.start();
+                EmbeddedPostgresServer.class.getName(), work.resolve("data").toString(), Integer.toString(fixedPort),
+                Boolean.toString(clean)));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.appendTo(dir.resolve("postgres.log").toFile()));
+        process = builder.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         for (String line; (line = out.readLine()) != null;) {
             if (line.startsWith("PORT ")) {
-                return new EmbeddedPostgresServer(process, Integer.parseInt(line.substring(5).trim()));
+                port = Integer.parseInt(line.substring(5).trim());
+                return;
             }
         }
         throw new IOException("PostgreSQL did not start: " + Files.readString(dir.resolve("postgres.log")));
@@ -88,6 +159,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Stops PostgreSQL (the child closes it when its standard input ends). */
     @Override
     public void close() throws IOException {
+        if (paused) {
+            resume(); // a stopped postmaster would not shut down
+        }
         process.getOutputStream().close();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -149,13 +223,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return String.join(File.pathSeparator, entries);
     }
 
-    /** The child: starts PostgreSQL, prints its port, and stops it when standard input ends. */
+    /**
+     * The child (data directory, port or 0 for any, whether to start from an empty directory): starts PostgreSQL,
+     * prints its port, and stops it when standard input ends.
+     */
     public static void main(String[] args) throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(Path.of(args[0]))
-                .setCleanDataDirectory(true)
-                .setServerConfig("fsync", "on")
-                .start()) {
+        Path data = Path.of(args[0]);
+        if (Boolean.parseBoolean(args[2]) && Files.exists(data)) {
+            try (Stream<Path> files = Files.walk(data)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        // Never zonky's clean mode: it deletes the data directory when PostgreSQL stops, so a restart lost it all.
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                .setCleanDataDirectory(false)
+                .setServerConfig("fsync", "on");
+        if (Integer.parseInt(args[1]) > 0) {
+            builder.setPort(Integer.parseInt(args[1]));
+        }
+        try (EmbeddedPostgres postgres = builder.start()) {
             System.out.println("PORT " + postgres.getPort());
             System.out.flush();
             while (System.in.read() >= 0) {

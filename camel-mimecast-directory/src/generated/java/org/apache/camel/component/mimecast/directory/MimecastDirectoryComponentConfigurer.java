@@ -108,6 +108,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "ratelimitreserve":
         case "rateLimitReserve": getOrCreateConfiguration(target).setRateLimitReserve(property(camelContext, int.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, org.apache.camel.component.mimecast.directory.MimecastRegion.class, value)); return true;
+        case "removalconfirmation":
+        case "removalConfirmation": getOrCreateConfiguration(target).setRemovalConfirmation(property(camelContext, org.apache.camel.component.mimecast.directory.RemovalConfirmation.class, value)); return true;
         case "responsetimeout":
         case "responseTimeout": getOrCreateConfiguration(target).setResponseTimeout(property(camelContext, int.class, value)); return true;
         case "retrybackoff":
@@ -214,6 +216,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "ratelimitreserve":
         case "rateLimitReserve": return int.class;
         case "region": return org.apache.camel.component.mimecast.directory.MimecastRegion.class;
+        case "removalconfirmation":
+        case "removalConfirmation": return org.apache.camel.component.mimecast.directory.RemovalConfirmation.class;
         case "responsetimeout":
         case "responseTimeout": return int.class;
         case "retrybackoff":
@@ -321,6 +325,8 @@ public class MimecastDirectoryComponentConfigurer extends PropertyConfigurerSupp
         case "ratelimitreserve":
         case "rateLimitReserve": return getOrCreateConfiguration(target).getRateLimitReserve();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "removalconfirmation":
+        case "removalConfirmation": return getOrCreateConfiguration(target).getRemovalConfirmation();
         case "responsetimeout":
         case "responseTimeout": return getOrCreateConfiguration(target).getResponseTimeout();
         case "retrybackoff":

@@ -110,6 +110,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "ratelimitreserve":
         case "rateLimitReserve": target.getConfiguration().setRateLimitReserve(property(camelContext, int.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, org.apache.camel.component.mimecast.directory.MimecastRegion.class, value)); return true;
+        case "removalconfirmation":
+        case "removalConfirmation": target.getConfiguration().setRemovalConfirmation(property(camelContext, org.apache.camel.component.mimecast.directory.RemovalConfirmation.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "responsetimeout":
@@ -242,6 +244,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "ratelimitreserve":
         case "rateLimitReserve": return int.class;
         case "region": return org.apache.camel.component.mimecast.directory.MimecastRegion.class;
+        case "removalconfirmation":
+        case "removalConfirmation": return org.apache.camel.component.mimecast.directory.RemovalConfirmation.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "responsetimeout":
@@ -375,6 +379,8 @@ public class MimecastDirectoryEndpointConfigurer extends PropertyConfigurerSuppo
         case "ratelimitreserve":
         case "rateLimitReserve": return target.getConfiguration().getRateLimitReserve();
         case "region": return target.getConfiguration().getRegion();
+        case "removalconfirmation":
+        case "removalConfirmation": return target.getConfiguration().getRemovalConfirmation();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "responsetimeout":

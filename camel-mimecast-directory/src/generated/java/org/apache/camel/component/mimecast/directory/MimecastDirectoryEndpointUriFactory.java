@@ -73,6 +73,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
         props.add("query");
         props.add("rateLimitReserve");
         props.add("region");
+        props.add("removalConfirmation");
         props.add("repeatCount");
         props.add("responseTimeout");
         props.add("retryBackoff");

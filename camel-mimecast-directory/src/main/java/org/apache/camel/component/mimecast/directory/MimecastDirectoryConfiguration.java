@@ -104,6 +104,8 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     private StateRepository<String, String> stateRepository;
     @UriParam(label = "consumer")
     private String stateFile;
+    @UriParam(label = "consumer", defaultValue = "secondRead")
+    private RemovalConfirmation removalConfirmation = RemovalConfirmation.secondRead;
     @UriParam(label = "common")
     private Integer maxRemovals;
     @UriParam(label = "consumer")
@@ -611,8 +613,11 @@ public class MimecastDirectoryConfiguration implements Cloneable {
     /**
      * Consumer, mode=changes: any Camel StateRepository to keep each group's membership in (one key per group). It is
      * written after every completed exchange with the group's whole membership (gzip'd, about 3.5 bytes per member),
-     * so that a restart repeats at most the exchange in flight; its atomicity is the repository's. Routes sharing the
-     * bean share one store. In memory when neither this nor stateFile is set.
+     * so that a restart repeats at most the exchange in flight; its atomicity is the repository's. A
+     * JdbcMembershipRepository is recognised and keeps one row per member instead: each exchange writes only its
+     * changes, and a write from a node that is no longer the writer of record is refused (for several nodes behind
+     * master:, see docs/high-availability.md). Routes sharing the bean share one store. In memory when neither this
+     * nor stateFile is set.
      */
     public void setStateRepository(StateRepository<String, String> stateRepository) {
         this.stateRepository = stateRepository;
@@ -630,6 +635,22 @@ public class MimecastDirectoryConfiguration implements Cloneable {
      */
     public void setStateFile(String stateFile) {
         this.stateFile = stateFile;
+    }
+
+    public RemovalConfirmation getRemovalConfirmation() {
+        return removalConfirmation;
+    }
+
+    /**
+     * Consumer, mode=changes: how a member missing from a read is confirmed gone before it is reported REMOVED (a
+     * member removed while the pages are read shifts later members to earlier pages, so one read can miss a member).
+     * secondRead (default): the poll reads the group again at once and reports only members missing from both reads;
+     * a poll that sees removals costs two reads of the group. nextPoll: the member is reported REMOVED by the next poll
+     * if it is still missing then; no extra call (half the calls of such polls, against Mimecast's hourly quota), a
+     * removal is reported one poll delay later, and a restart in between waits one more poll.
+     */
+    public void setRemovalConfirmation(RemovalConfirmation removalConfirmation) {
+        this.removalConfirmation = removalConfirmation;
     }
 
     public Integer getMaxRemovals() {

@@ -5,6 +5,7 @@ import org.apache.camel.component.mimecast.directory.ConsumerMode;
 import org.apache.camel.component.mimecast.directory.MimecastHttpClientConfigurer;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
 import org.apache.camel.component.mimecast.directory.MimecastRegion;
+import org.apache.camel.component.mimecast.directory.RemovalConfirmation;
 import org.apache.camel.spi.StateRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.apache.camel.support.jsse.SSLContextParameters;
@@ -107,6 +108,16 @@ public class MimecastDirectoryComponentConfiguration extends ComponentConfigurat
     private String stateFile;
 
     /**
+     * Consumer, mode=changes: how a member missing from a read is confirmed gone before it is reported REMOVED (a
+     * member removed while the pages are read shifts later members to earlier pages, so one read can miss a member).
+     * secondRead (default): the poll reads the group again at once and reports only members missing from both reads;
+     * a poll that sees removals costs two reads of the group. nextPoll: the member is reported REMOVED by the next poll
+     * if it is still missing then; no extra call (half the calls of such polls, against Mimecast's hourly quota), a
+     * removal is reported one poll delay later, and a restart in between waits one more poll.
+     */
+    private RemovalConfirmation removalConfirmation = RemovalConfirmation.secondRead;
+
+    /**
      * Consumer: at most this many exchanges per poll, as in Camel's other batch consumers (unlimited when unset or 0).
      * In mode=changes the changes not emitted are emitted by the next polls, each once; in mode=snapshot the poll just
      * stops early (the next poll reads the groups from the start).
@@ -116,8 +127,11 @@ public class MimecastDirectoryComponentConfiguration extends ComponentConfigurat
     /**
      * Consumer, mode=changes: any Camel StateRepository to keep each group's membership in (one key per group). It is
      * written after every completed exchange with the group's whole membership (gzip'd, about 3.5 bytes per member),
-     * so that a restart repeats at most the exchange in flight; its atomicity is the repository's. Routes sharing the
-     * bean share one store. In memory when neither this nor stateFile is set. The option is a
+     * so that a restart repeats at most the exchange in flight; its atomicity is the repository's. A
+     * JdbcMembershipRepository is recognised and keeps one row per member instead: each exchange writes only its
+     * changes, and a write from a node that is no longer the writer of record is refused (for several nodes behind
+     * master:, see docs/high-availability.md). Routes sharing the bean share one store. In memory when neither this
+     * nor stateFile is set. The option is a
      * org.apache.camel.spi.StateRepository<java.lang.String, java.lang.String> type: refer to a bean with #bean:name.
      */
     private StateRepository<String, String> stateRepository;
@@ -472,6 +486,14 @@ public class MimecastDirectoryComponentConfiguration extends ComponentConfigurat
 
     public void setStateFile(String stateFile) {
         this.stateFile = stateFile;
+    }
+
+    public RemovalConfirmation getRemovalConfirmation() {
+        return removalConfirmation;
+    }
+
+    public void setRemovalConfirmation(RemovalConfirmation removalConfirmation) {
+        this.removalConfirmation = removalConfirmation;
     }
 
     public StateRepository<String, String> getStateRepository() {

@@ -32,13 +32,30 @@ record GroupDiff(WatchedGroup group, boolean baseline, List<MemberChange> change
      * present, REMOVED when absent, whatever {@code previous} says.
      */
     static GroupDiff read(GroupReader reader, WatchedGroup group, Set<String> previous, Set<String> pending) {
+        return read(reader, group, previous, pending, null);
+    }
+
+    /**
+     * As {@link #read(GroupReader, WatchedGroup, Set, Set)}, but with {@code missingLastPoll} not null
+     * (removalConfirmation=nextPoll) a missing member is confirmed by the next poll instead of a second read: only
+     * members missing from this read and from the last poll's are REMOVED. On return {@code missingLastPoll} holds
+     * the members missing from this read, for the next poll.
+     */
+    static GroupDiff read(
+            GroupReader reader, WatchedGroup group, Set<String> previous, Set<String> pending,
+            Set<String> missingLastPoll) {
         Map<String, Member> current = reader.readAll(group);
         Set<String> removed = new LinkedHashSet<>();
         if (previous != null) {
             previous.stream().filter(identity -> !current.containsKey(identity)).forEach(removed::add);
         }
         pending.stream().filter(identity -> !current.containsKey(identity)).forEach(removed::add);
-        if (!removed.isEmpty()) {
+        if (missingLastPoll != null) {
+            Set<String> missingNow = new LinkedHashSet<>(removed);
+            removed.retainAll(missingLastPoll);
+            missingLastPoll.clear();
+            missingLastPoll.addAll(missingNow);
+        } else if (!removed.isEmpty()) {
             Map<String, Member> confirmation = reader.readAll(group);
             removed.removeIf(confirmation::containsKey);
             confirmation.forEach(current::putIfAbsent);

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
+import org.apache.camel.component.mimecast.directory.state.JdbcMembershipRepository;
 import org.apache.camel.spi.StateRepository;
 
 /**
@@ -31,9 +32,15 @@ final class MembershipStores {
     private MembershipStores() {
     }
 
-    /** The store the configuration names: stateRepository, else stateFile, else memory (not shared). */
+    /**
+     * The store the configuration names: stateRepository (one row per member when it is a JdbcMembershipRepository),
+     * else stateFile, else memory (not shared).
+     */
     static MembershipStore acquire(MimecastDirectoryConfiguration configuration) {
         StateRepository<String, String> repository = configuration.getStateRepository();
+        if (repository instanceof JdbcMembershipRepository rows) {
+            return acquire(new IdentityKey(repository), () -> new JdbcMembershipStore(rows));
+        }
         if (repository != null) {
             return acquire(new IdentityKey(repository), () -> new RepositoryMembershipStore(repository));
         }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
@@ -18,6 +19,7 @@ import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfigurat
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryEndpoint;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryOperation;
 import org.apache.camel.component.mimecast.directory.MimecastValidationException;
+import org.apache.camel.component.mimecast.directory.RemovalConfirmation;
 import org.apache.camel.component.mimecast.directory.client.ApiResponse;
 import org.apache.camel.component.mimecast.directory.client.MimecastClient;
 import org.apache.camel.component.mimecast.directory.client.ParallelCalls;
@@ -44,7 +46,8 @@ import static org.apache.camel.component.mimecast.directory.MimecastDirectoryCon
  * Polls the members of the watched groups.
  * <ul>
  * <li>snapshot mode: every page is emitted as it is read (one page held at a time).</li>
- * <li>changes mode: each group is read completely (and read again to confirm removals), then its additions and
+ * <li>changes mode: each group is read completely (and read again to confirm removals, or removals confirmed by the
+ * next poll: removalConfirmation), then its additions and
  * removals since the stored membership are emitted in pages; the store advances durably after every completed
  * exchange, so a crash repeats at most the exchange in flight.</li>
  * </ul>
@@ -64,6 +67,8 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
     private final int pageSize;
     private final GroupStatistics statistics = new GroupStatistics();
     private MembershipStore store;
+    /** removalConfirmation=nextPoll: per group, the members missing from the last read (one poll thread per group). */
+    private final Map<String, Set<String>> missingLastPoll = new ConcurrentHashMap<>();
 
     /** One exchange of changes, waiting in the batch. */
     private record PendingChanges(WatchedGroup group, List<MemberChange> slice, int pageNumber, boolean lastPage) {
@@ -212,12 +217,24 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
         }
         try {
             store.claim(group.id(), this);
-            GroupDiff diff = GroupDiff.read(reader, group, store.load(group.id()), store.pending(group.id()));
+            GroupDiff diff = GroupDiff.read(reader, group, store.load(group.id()), store.pending(group.id()),
+                    missingLastPoll(group));
             checkMaxRemovals(diff);
             return new GroupRead(group, diff, null);
         } catch (Exception e) {
             return new GroupRead(group, null, e);
         }
+    }
+
+    /**
+     * removalConfirmation=nextPoll: the group's members missing from the last poll's read (in memory: after a restart
+     * a removal waits one more poll); null for secondRead.
+     */
+    private Set<String> missingLastPoll(WatchedGroup group) {
+        if (configuration.getRemovalConfirmation() != RemovalConfirmation.nextPoll) {
+            return null;
+        }
+        return missingLastPoll.computeIfAbsent(group.id(), id -> new LinkedHashSet<>());
     }
 
     private void checkMaxRemovals(GroupDiff diff) {

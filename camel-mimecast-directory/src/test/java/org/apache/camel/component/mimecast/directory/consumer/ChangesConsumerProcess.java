@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,13 +14,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.cluster.CamelClusterEventListener;
+import org.apache.camel.cluster.CamelClusterMember;
+import org.apache.camel.cluster.CamelClusterView;
 import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.component.mimecast.directory.AuthMode;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryComponent;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
 import org.apache.camel.component.mimecast.directory.model.MemberChange;
+import org.apache.camel.component.mimecast.directory.state.JdbcMembershipRepository;
 import org.apache.camel.component.mimecast.directory.state.JdbcStateRepository;
 import org.apache.camel.component.zookeeper.cluster.ZooKeeperClusterService;
+import org.apache.camel.spi.ExceptionHandler;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -29,11 +35,16 @@ import org.postgresql.ds.PGSimpleDataSource;
  * per exchange), then reports progress as a line in PROGRESS, then waits SLOW_MILLIS so that a kill lands mid-stream.
  * <ul>
  * <li>Authentication: CLIENT_ID and CLIENT_SECRET (API 2.0) when set, else ACCESS_KEY, SECRET_KEY, APP_ID, APP_KEY.</li>
- * <li>State: JDBC_URL (a {@link JdbcStateRepository} on PostgreSQL) when set, else STATE_FILE.</li>
+ * <li>State: JDBC_URL (a {@link JdbcStateRepository} on PostgreSQL, or with STATE_LAYOUT=rows a
+ * {@link JdbcMembershipRepository}; QUERY_TIMEOUT and LOGIN_TIMEOUT in seconds when set) when set, else
+ * STATE_FILE.</li>
  * <li>CLUSTER_DIR: the route runs behind {@code master:} with a {@link FileLockClusterService} rooted there, the lock
- * checked every CLUSTER_INTERVAL_MILLIS.</li>
+ * checked every CLUSTER_INTERVAL_MILLIS; PROGRESS gets a line {@code leader} when this node takes the
+ * leadership.</li>
  * <li>ZOOKEEPER_NODES (without CLUSTER_DIR): behind {@code master:} with camel-zookeeper's
  * {@link ZooKeeperClusterService} on that ensemble, the session timeout ZOOKEEPER_SESSION_TIMEOUT_MILLIS.</li>
+ * <li>Every failed poll or exchange (the consumer's exception handler) is a PROGRESS line {@code failed <epoch millis>
+ * <message>}.</li>
  * </ul>
  */
 public final class ChangesConsumerProcess {
@@ -69,26 +80,59 @@ public final class ChangesConsumerProcess {
         if (env.containsKey("JDBC_URL")) {
             PGSimpleDataSource dataSource = new PGSimpleDataSource();
             dataSource.setUrl(env.get("JDBC_URL"));
-            context.getRegistry().bind("sharedState", new JdbcStateRepository(dataSource));
+            JdbcStateRepository repository = "rows".equals(env.get("STATE_LAYOUT"))
+                    ? new JdbcMembershipRepository(dataSource) : new JdbcStateRepository(dataSource);
+            if (env.containsKey("QUERY_TIMEOUT")) {
+                repository.setQueryTimeout(Integer.parseInt(env.get("QUERY_TIMEOUT")));
+            }
+            if (env.containsKey("LOGIN_TIMEOUT")) {
+                repository.setLoginTimeout(Integer.parseInt(env.get("LOGIN_TIMEOUT")));
+            }
+            context.getRegistry().bind("sharedState", repository);
             state = "&stateRepository=#sharedState";
         }
+        context.getRegistry().bind("progressHandler", (ExceptionHandler) new ExceptionHandler() {
+            @Override
+            public void handleException(Throwable exception) {
+                handleException(null, null, exception);
+            }
+
+            @Override
+            public void handleException(String message, Throwable exception) {
+                handleException(message, null, exception);
+            }
+
+            @Override
+            public void handleException(String message, Exchange exchange, Throwable exception) {
+                try {
+                    String text = String.valueOf(exception.getMessage()).replace('\n', ' ');
+                    write(progress, "failed " + System.currentTimeMillis() + " " + text);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        });
         String from = "mimecast-directory:get-group-members?mode=changes&delay=100&initialDelay=0&pageSize="
-                      + env.get("PAGE_SIZE") + state + "&groupId=" + env.get("GROUP");
+                      + env.get("PAGE_SIZE") + state + "&groupId=" + env.get("GROUP")
+                      + "&exceptionHandler=#progressHandler";
+        org.apache.camel.cluster.CamelClusterService cluster = null;
         if (env.containsKey("CLUSTER_DIR")) {
-            FileLockClusterService cluster = new FileLockClusterService();
-            cluster.setRoot(env.get("CLUSTER_DIR"));
+            FileLockClusterService fileLock = new FileLockClusterService();
+            fileLock.setRoot(env.get("CLUSTER_DIR"));
             long interval = Long.parseLong(env.getOrDefault("CLUSTER_INTERVAL_MILLIS", "500"));
-            cluster.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
-            cluster.setAcquireLockInterval(interval, TimeUnit.MILLISECONDS);
-            cluster.setHeartbeatTimeoutMultiplier(2);
-            context.addService(cluster);
-            from = "master:mimecast-members:" + from;
+            fileLock.setAcquireLockDelay(100, TimeUnit.MILLISECONDS);
+            fileLock.setAcquireLockInterval(interval, TimeUnit.MILLISECONDS);
+            fileLock.setHeartbeatTimeoutMultiplier(2);
+            cluster = fileLock;
         } else if (env.containsKey("ZOOKEEPER_NODES")) {
-            ZooKeeperClusterService cluster = new ZooKeeperClusterService();
-            cluster.setId("node-" + ProcessHandle.current().pid()); // its member id in the election
-            cluster.setNodes(env.get("ZOOKEEPER_NODES"));
-            cluster.setBasePath("/camel/mimecast-members");
-            cluster.setSessionTimeout(Long.parseLong(env.get("ZOOKEEPER_SESSION_TIMEOUT_MILLIS")));
+            ZooKeeperClusterService zooKeeper = new ZooKeeperClusterService();
+            zooKeeper.setId("node-" + ProcessHandle.current().pid()); // its member id in the election
+            zooKeeper.setNodes(env.get("ZOOKEEPER_NODES"));
+            zooKeeper.setBasePath("/camel/mimecast-members");
+            zooKeeper.setSessionTimeout(Long.parseLong(env.get("ZOOKEEPER_SESSION_TIMEOUT_MILLIS")));
+            cluster = zooKeeper;
+        }
+        if (cluster != null) {
             context.addService(cluster);
             from = "master:mimecast-members:" + from;
         }
@@ -116,11 +160,27 @@ public final class ChangesConsumerProcess {
             }
         });
         context.start();
+        if (cluster != null) {
+            CamelClusterView view = cluster.getView("mimecast-members");
+            view.addEventListener((CamelClusterEventListener.Leadership) (v, leader) -> reportLeader(progress,
+                    Optional.ofNullable(leader)));
+            reportLeader(progress, view.getLeader()); // taken before the listener was added
+        }
         write(progress, "started");
         new CountDownLatch(1).await();
     }
 
-    private static void write(OutputStream progress, String line) throws Exception {
+    private static void reportLeader(OutputStream progress, Optional<CamelClusterMember> leader) {
+        if (leader.isPresent() && leader.get().isLocal()) {
+            try {
+                write(progress, "leader");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static synchronized void write(OutputStream progress, String line) throws Exception {
         progress.write((line + "\n").getBytes(StandardCharsets.UTF_8));
         progress.flush();
     }

@@ -63,7 +63,7 @@ final class ChildJvm {
 
     /** Waits until count progress lines match, failing early (with the log) when the child died. */
     void awaitProgress(Predicate<String> line, int count) {
-        await().atMost(30, TimeUnit.SECONDS).pollInterval(5, TimeUnit.MILLISECONDS)
+        await().atMost(60, TimeUnit.SECONDS).pollInterval(5, TimeUnit.MILLISECONDS)
                 .until(() -> {
                     assertTrue(process.isAlive(), () -> "the child died: " + log());
                     return count(line) >= count;
@@ -80,6 +80,19 @@ final class ChildJvm {
 
     static boolean isExchange(String line) {
         return line.startsWith("exchange ");
+    }
+
+    static boolean isLeader(String line) {
+        return line.equals("leader");
+    }
+
+    /** A failed poll or exchange: {@code failed <epoch millis> <message>}. */
+    static boolean isFailure(String line) {
+        return line.startsWith("failed ");
+    }
+
+    static long failureMillis(String line) {
+        return Long.parseLong(line.split(" ", 3)[1]);
     }
 
     static boolean isLastOfBatch(String line) {

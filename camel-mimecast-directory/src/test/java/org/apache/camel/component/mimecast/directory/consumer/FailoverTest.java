@@ -1,21 +1,15 @@
 package org.apache.camel.component.mimecast.directory.consumer;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.camel.component.mimecast.postgres.EmbeddedPostgresServer;
 import org.apache.camel.component.mimecast.emulator.InMemoryDirectory;
@@ -57,7 +51,7 @@ class FailoverTest {
         if (postgres != null) {
             postgres.close();
         }
-        keepForDiagnosis();
+        ClusterRun.keepForDiagnosis(dir, Path.of("target", "FailoverTest"));
         if (emulator != null) {
             emulator.close();
         }
@@ -123,32 +117,10 @@ class FailoverTest {
         takeovers.forEach(t -> assertTrue(t.toMillis() < 10_000, "takeover took " + t));
     }
 
-    /** The nodes' logs, progress and the delivered changes, kept in target/FailoverTest (the temp dir goes). */
-    private void keepForDiagnosis() throws IOException {
-        Path kept = Path.of("target", "FailoverTest");
-        Files.createDirectories(kept);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
-    }
-
     // ---- nodes
 
     private ChildJvm start(String node, String group) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("BASE_URL", emulator.baseUrl());
-        env.put("CLIENT_ID", node);
-        env.put("CLIENT_SECRET", node + "-secret");
-        env.put("GROUP", group);
-        env.put("PAGE_SIZE", Integer.toString(PAGE_SIZE));
-        env.put("JDBC_URL", postgres.jdbcUrl());
-        env.put("CLUSTER_DIR", dir.resolve("cluster").toString());
-        env.put("CLUSTER_INTERVAL_MILLIS", "300");
-        env.put("OUT", changes().toString());
-        env.put("SLOW_MILLIS", "150");
-        return ChildJvm.start(dir, node, env);
+        return ChildJvm.start(dir, node, ClusterRun.nodeEnvironment(emulator, postgres, dir, node, group, PAGE_SIZE));
     }
 
     private Instant kill(String node) throws InterruptedException {
@@ -181,19 +153,12 @@ class FailoverTest {
     }
 
     private Path changes() {
-        return dir.resolve("changes.jsonl");
+        return ClusterRun.changes(dir);
     }
 
-    /** Until the delivered changes make the group, then 40 more calls (about five polls) with nothing delivered. */
     private void awaitConverged(String group) throws Exception {
-        Set<String> expected = new TreeSet<>(emulator.directory().memberEmails(group));
-        await().atMost(30, TimeUnit.SECONDS).pollInterval(50, TimeUnit.MILLISECONDS)
-                .untilAsserted(() -> assertEquals(expected, new TreeSet<>(ChangeReplay.of(changes()).view()),
-                        () -> "nodes: " + running.values().stream().map(ChildJvm::log).toList()));
-        long delivered = Files.size(changes());
-        int calls = emulator.requests("get-group-members").size();
-        await().atMost(30, TimeUnit.SECONDS).until(() -> emulator.requests("get-group-members").size() >= calls + 40);
-        assertEquals(delivered, Files.size(changes()), "nothing more once converged");
+        ClusterRun.awaitConverged(emulator, group, dir,
+                () -> "nodes: " + running.values().stream().map(ChildJvm::log).toList());
     }
 
     /**

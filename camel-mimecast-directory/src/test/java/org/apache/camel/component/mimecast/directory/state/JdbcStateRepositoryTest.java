@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
 import org.apache.camel.component.mimecast.postgres.EmbeddedPostgresServer;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -134,6 +137,89 @@ class JdbcStateRepositoryTest {
         assertTrue(e.getMessage().contains("state_error") && e.getMessage().contains("key k"), e.getMessage());
         assertFalse(e.getMessage().contains("jdbc:"), e.getMessage());
         assertEquals("v", repository.getState("k"), "the failed write left the last value");
+    }
+
+    @Test
+    void startingTouchesNoDatabaseAndAFailureNamesTheStateDatabaseWithoutThePassword() {
+        PGSimpleDataSource unreachable = new PGSimpleDataSource();
+        unreachable.setUrl("jdbc:postgresql://localhost:1/postgres?user=postgres&password=Sentinel-Pw-42");
+        JdbcStateRepository repository = new JdbcStateRepository(unreachable);
+        repository.start(); // the database is down: the consumer must start anyway
+        Exception e = assertThrows(IllegalStateException.class, () -> repository.getState("k"));
+        assertTrue(e.getMessage().contains("state database") && e.getMessage().contains("mimecast_directory_state"),
+                e.getMessage());
+        assertFalse(e.getMessage().contains("Sentinel-Pw-42"), e.getMessage());
+        assertEquals(JdbcStateRepository.DEFAULT_LOGIN_TIMEOUT, unreachable.getLoginTimeout(),
+                "a data source without a login timeout gets one");
+    }
+
+    @Test
+    void badTimeoutsAreRefusedAtStart() {
+        JdbcStateRepository repository = new JdbcStateRepository(dataSource);
+        repository.setQueryTimeout(0);
+        Exception e = assertThrows(IllegalArgumentException.class, repository::start);
+        assertTrue(e.getMessage().contains("queryTimeout"), e.getMessage());
+    }
+
+    @Test
+    void aStatementBlockedByALockFailsWithinTheQueryTimeoutAndTheNextOneWorks() throws Exception {
+        JdbcStateRepository repository = new JdbcStateRepository(dataSource);
+        repository.setTableName("state_locked");
+        repository.setQueryTimeout(1);
+        repository.setState("k", "before");
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement lock = other.createStatement()) {
+                lock.executeQuery("SELECT * FROM state_locked WHERE state_key = 'k' FOR UPDATE").close();
+            }
+            long start = System.nanoTime();
+            Exception e = assertThrows(IllegalStateException.class, () -> repository.setState("k", "blocked"));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertTrue(millis < 8_000, "failed after " + millis + " ms, queryTimeout 1 s");
+            assertTrue(e.getMessage().contains("57014"), "cancelled by the query timeout: " + e.getMessage());
+            other.rollback();
+        }
+        repository.setState("k", "after");
+        assertEquals("after", repository.getState("k"));
+    }
+
+    @Test
+    void aDatabaseThatHangsMidStatementFailsTheCallWithinTheTimeouts() throws Exception {
+        JdbcStateRepository repository = new JdbcStateRepository(dataSource);
+        repository.setTableName("state_hung");
+        repository.setQueryTimeout(2);
+        repository.setLoginTimeout(2);
+        repository.setState("k", "before");
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement lock = other.createStatement()) {
+                lock.executeQuery("SELECT * FROM state_hung WHERE state_key = 'k' FOR UPDATE").close();
+            }
+            long start = System.nanoTime();
+            Future<?> write = writer.submit(() -> repository.setState("k", "hung"));
+            Thread.sleep(300); // the UPDATE is waiting for the lock: then nothing answers at all
+            postgres.pause();
+            try {
+                ExecutionException e = assertThrows(ExecutionException.class, () -> write.get(30, TimeUnit.SECONDS));
+                long millis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(millis < 15_000, "failed after " + millis + " ms (query timeout 2 s, network timeout 4 s)");
+                assertTrue(e.getCause().getMessage().contains("state database"), e.getCause().getMessage());
+
+                // A new connection to the hung database: bounded by the login timeout.
+                start = System.nanoTime();
+                assertThrows(IllegalStateException.class, () -> repository.getState("k"));
+                millis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(millis < 15_000, "connecting failed after " + millis + " ms (login timeout 2 s)");
+            } finally {
+                postgres.resume();
+            }
+            other.rollback();
+        } finally {
+            writer.shutdownNow();
+        }
+        repository.setState("k", "after");
+        assertEquals("after", repository.getState("k"));
     }
 
     private static long count(String sql) throws Exception {

@@ -7,9 +7,9 @@ import org.apache.camel.component.mimecast.directory.model.MemberChange;
 
 /**
  * The same route on every node, behind {@code master:}: the cluster service lets one node poll, the others wait and
- * take over when it dies. The membership state is in PostgreSQL ({@code membersState}), so the new leader resumes
- * where the last one stopped. Each change is appended to {@code changes.jsonl} in {@code members-ha.dir} as a JSON
- * line with the node's name.
+ * take over when it dies. The membership state is in PostgreSQL ({@code membersState}, one row per member), so the
+ * new leader resumes where the last one stopped. Each change is appended to {@code changes.jsonl} in
+ * {@code members-ha.dir} as a JSON line with the node's name.
  */
 public class MembersHaRoutes extends RouteBuilder {
 
@@ -23,7 +23,8 @@ public class MembersHaRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("master:members-ha:mimecast-directory:get-group-members?mode=changes&stateRepository=#membersState"
-             + "&groupId={{members-ha.group-id}}&delay={{members-ha.poll-delay}}")
+             + "&groupId={{members-ha.group-id}}&delay={{members-ha.poll-delay}}"
+             + "&initialDelay={{members-ha.initial-delay}}")
                 .routeId("members-ha")
                 // The exchange's changes in one append, written before the state advances
                 .split(body(), AggregationStrategies.string().pick(body().append("\n")))
