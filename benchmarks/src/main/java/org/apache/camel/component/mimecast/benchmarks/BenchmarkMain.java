@@ -18,7 +18,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs everything in one go and prints the ratios: the JMH benchmarks (producer vs raw client, signer), then the
  * scale report over 1,000 / 10,000 / 100,000 members, which also writes docs/performance.png and
- * docs/performance-data.csv.
+ * docs/performance-data.csv, the state store report, the latency report and the comparison with a hand-written
+ * camel-http route. One part alone: argument {@code latency} or {@code hand-written}
+ * ({@code -Dbenchmark.part=...} with exec:exec).
  */
 public final class BenchmarkMain {
 
@@ -35,13 +37,21 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("latency")) {
+        String part = args.length > 0 ? args[0] : "all";
+        if (part.equals("latency")) {
             latency();
             return;
         }
-        if (args.length > 0 && args[0].equals("jdbc-state")) {
+        if (part.equals("jdbc-state") || args.length > 0 && args[0].equals("jdbc-state")) {
             jdbcState(Files.createTempDirectory("mimecast-bench"));
             return;
+        }
+        if (part.equals("hand-written")) {
+            handWritten();
+            return;
+        }
+        if (!part.equals("all")) {
+            throw new IllegalArgumentException("Unknown part " + part + ": use all, latency, jdbc-state or hand-written");
         }
         Options options = new OptionsBuilder()
                 .include(ProducerOverheadBenchmark.class.getSimpleName())
@@ -97,6 +107,17 @@ public final class BenchmarkMain {
 
         jdbcState(workDir);
         latency();
+        handWritten();
+    }
+
+    /** The component against a hand-written camel-http route; writes docs/performance-handwritten.csv. */
+    private static void handWritten() throws Exception {
+        System.out.println();
+        System.out.println("== The component vs a hand-written camel-http route ==");
+        Path csv = Path.of("docs", "performance-handwritten.csv");
+        Files.createDirectories(csv.getParent());
+        HandWrittenComparison.run(csv).forEach(line -> System.out.println("  " + line));
+        System.out.println("Wrote " + csv);
     }
 
     /** The two JDBC state stores at 100,000 and 1,000,000 members on PostgreSQL. */
