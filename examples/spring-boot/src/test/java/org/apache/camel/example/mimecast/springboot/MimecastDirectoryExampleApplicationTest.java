@@ -1,5 +1,6 @@
 package org.apache.camel.example.mimecast.springboot;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusOutputFormat;
 import org.springframework.boot.actuate.metrics.export.prometheus.PrometheusScrapeEndpoint;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -56,8 +58,8 @@ class MimecastDirectoryExampleApplicationTest {
             await().atMost(PATIENCE).until(() -> output.getOut().contains("ADDED spring.hire@example.com"));
 
             // What an operator's Prometheus scrapes from Actuator: the component's calls, quota and changes.
-            String scraped = app.getBean(PrometheusScrapeEndpoint.class)
-                    .scrape(PrometheusScrapeEndpoint.Format.CONVENTIONAL_TEXT, null).getBody().toString();
+            String scraped = new String(app.getBean(PrometheusScrapeEndpoint.class)
+                    .scrape(PrometheusOutputFormat.CONTENT_TYPE_004, null).getBody(), StandardCharsets.UTF_8);
             for (String meter : new String[] {
                     "mimecast_directory_calls_total{operation=\"get-group-members\",outcome=\"success\"}",
                     "mimecast_directory_calls_total{operation=\"add-group-member\",outcome=\"success\"}",
