@@ -23,7 +23,7 @@ public class MimecastDirectoryEndpointUriFactory extends org.apache.camel.suppor
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(69);
+        Set<String> props = new HashSet<>(70);
         props.add("accessKey");
         props.add("allowEmpty");
         props.add("appId");
