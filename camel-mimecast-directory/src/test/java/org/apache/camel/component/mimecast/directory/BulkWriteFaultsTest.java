@@ -5,7 +5,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.component.mimecast.directory.model.ItemFailure;
@@ -13,8 +12,6 @@ import org.apache.camel.component.mimecast.directory.model.ItemResult;
 import org.apache.camel.component.mimecast.directory.support.HostileServer;
 import org.apache.camel.component.mimecast.directory.support.ScriptedDirectory;
 import org.apache.camel.component.mimecast.directory.support.ScriptedDirectory.Fault;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -31,31 +28,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * group exactly as wanted, since adding and removing members can be repeated safely; every item's fate is told and
  * the requests are counted. A write that cannot be repeated (create-group) is not.
  */
-class BulkWriteFaultsTest extends CamelTestSupport {
+class BulkWriteFaultsTest extends ScriptedServerTestSupport {
 
     private static final String GROUP = "g-bulk";
-    private static final String KEYS = "?accessKey=ak&secretKey=c2VjcmV0LWtleS12YWx1ZQ==&appId=app&appKey=app-key-1"
-                                       + "&groupId=" + GROUP + "&responseTimeout=700&retryBackoff=10";
+    private static final String KEYS = ScriptedServerTestSupport.KEYS + "&groupId=" + GROUP + "&responseTimeout=700";
     private static final int ITEMS = 2000;
     private static final int FAULTY_WRITE = 5;
 
-    private HostileServer server;
     private ScriptedDirectory directory;
 
     @Override
-    protected CamelContext createCamelContext() throws Exception {
-        server = new HostileServer();
+    protected void serverStarted(HostileServer server) {
         directory = new ScriptedDirectory(server, GROUP, 1500);
-        CamelContext context = super.createCamelContext();
-        MimecastDirectoryComponent component = new MimecastDirectoryComponent();
-        component.getConfiguration().setBaseUrl(server.baseUrl());
-        context.addComponent("mimecast-directory", component);
-        return context;
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
     }
 
     private static List<String> people(int count) {

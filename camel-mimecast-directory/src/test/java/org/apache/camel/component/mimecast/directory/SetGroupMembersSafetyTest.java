@@ -7,16 +7,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
 import org.apache.camel.component.mimecast.directory.consumer.GroupReadException;
 import org.apache.camel.component.mimecast.directory.model.FailedMemberChange;
 import org.apache.camel.component.mimecast.directory.model.ItemResult;
 import org.apache.camel.component.mimecast.directory.model.SetGroupMembersResult;
-import org.apache.camel.component.mimecast.directory.support.HostileServer;
 import org.apache.camel.component.mimecast.directory.support.ScriptedDirectory;
-import org.apache.camel.test.junit5.CamelTestSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -33,31 +29,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * above the removal limit and a reply that confirms nothing write nothing or report nothing as applied. Against a
  * scripted server, not the emulator.
  */
-class SetGroupMembersSafetyTest extends CamelTestSupport {
+class SetGroupMembersSafetyTest extends ScriptedServerTestSupport {
 
     private static final String GROUP = "g-safe";
-    private static final String KEYS = "?accessKey=ak&secretKey=c2VjcmV0LWtleS12YWx1ZQ==&appId=app&appKey=app-key-1"
-                                       + "&retryBackoff=10";
     private static final String SET = "mimecast-directory:set-group-members" + KEYS + "&groupId=" + GROUP;
     private static final String MEMBERS_PAGE = "{\"meta\":{\"status\":200,\"pagination\":{\"pageSize\":500}},"
                                                + "\"data\":[{\"groupMembers\":[%s]}],\"fail\":[]}";
 
-    private HostileServer server;
-
-    @Override
-    protected CamelContext createCamelContext() throws Exception {
-        server = new HostileServer();
-        CamelContext context = super.createCamelContext();
-        MimecastDirectoryComponent component = new MimecastDirectoryComponent();
-        component.getConfiguration().setBaseUrl(server.baseUrl());
-        context.addComponent("mimecast-directory", component);
-        return context;
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.close();
-    }
 
     private long writes() {
         return server.requests().stream().filter(r -> r.path().endsWith("-group-member")).count();

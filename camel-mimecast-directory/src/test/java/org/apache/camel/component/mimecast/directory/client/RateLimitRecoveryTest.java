@@ -6,8 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
@@ -40,29 +38,18 @@ class RateLimitRecoveryTest {
     private static final String OK = "{\"meta\":{\"status\":200},\"data\":[{\"groupMembers\":[]}],\"fail\":[]}";
     private static final String PATH = "/api/directory/get-group-members";
 
-    private final HostileServer server = newServer();
-    private final PooledHttpClient http = HttpClientFactory.create(5000, null);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-
-    private static HostileServer newServer() {
-        try {
-            return new HostileServer();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final ScriptedClients clients = new ScriptedClients();
+    private final HostileServer server = clients.server;
+    private final PooledHttpClient http = clients.http;
 
     @AfterEach
     void close() {
-        timer.shutdownNow();
-        http.close();
-        server.close();
+        clients.close();
     }
 
     private MimecastClient client(RetryPolicy policy, int maxConcurrent) {
-        return new MimecastClient(new MimecastClient.CallResources(http, new Semaphore(maxConcurrent, true),
-                new ApiUserQuota(), new AttemptDeadlines(timer)), new RetryChainTest.TestAuth(), server.baseUrl(),
-                policy, 2000, 0, MimecastJson.newObjectMapper(), new SecretRedactor());
+        return clients.client(new RetryChainTest.TestAuth(), server.baseUrl(), policy, 2000, maxConcurrent,
+                new SecretRedactor());
     }
 
     private static ApiResponse<JsonNode> read(MimecastClient client) {

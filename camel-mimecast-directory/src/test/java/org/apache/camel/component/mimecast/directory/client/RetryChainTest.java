@@ -12,8 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPOutputStream;
@@ -38,31 +36,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The client's retries, which run in HttpClient's chain, against a scripted server: what is repeated, how often, how
- * an attempt ends, and that every exit path returns its pooled connection.
+ * The client's call loop against a scripted server: what is repeated, how often, how an attempt ends, and that every
+ * exit path returns its pooled connection.
  */
 class RetryChainTest {
 
     private static final String SECRET = "S3cr3t-Token-Value-XYZ";
     private static final String OK_MEMBERS = "{\"meta\":{\"status\":200},\"data\":[{\"groupMembers\":[]}],\"fail\":[]}";
 
-    private final HostileServer server = newServer();
-    private final PooledHttpClient http = HttpClientFactory.create(5000, null);
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-
-    private static HostileServer newServer() {
-        try {
-            return new HostileServer();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
+    private final ScriptedClients clients = new ScriptedClients();
+    private final HostileServer server = clients.server;
+    private final PooledHttpClient http = clients.http;
 
     @AfterEach
     void close() {
-        timer.shutdownNow();
-        http.close();
-        server.close();
+        clients.close();
     }
 
     /** Bearer-like authenticator that counts what it is asked and can renew. */
@@ -99,9 +87,7 @@ class RetryChainTest {
 
     private MimecastClient client(RequestAuthenticator auth, String baseUrl, RetryPolicy policy, int responseTimeout,
                                   int maxConcurrent, SecretRedactor redactor) {
-        return new MimecastClient(new MimecastClient.CallResources(http, new Semaphore(maxConcurrent, true),
-                new ApiUserQuota(), new AttemptDeadlines(timer)), auth, baseUrl, policy, responseTimeout, 0,
-                MimecastJson.newObjectMapper(), redactor);
+        return clients.client(auth, baseUrl, policy, responseTimeout, maxConcurrent, redactor);
     }
 
     private static MimecastRequest read() {
