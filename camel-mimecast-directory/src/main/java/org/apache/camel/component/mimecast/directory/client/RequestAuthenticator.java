@@ -11,14 +11,14 @@ public interface RequestAuthenticator {
      */
     AuthenticatedHeaders authenticate(String path);
 
+    /** What to check when Mimecast answers HTTP 401, in the words of this authentication mode. */
+    String rejectionAdvice();
+
     /**
      * Called when Mimecast rejected the credentials of a request (HTTP 401 or a {@code token_expired} failure).
      *
      * @return true when fresh credentials are available and the request is worth sending once more
      */
-    /** What to check when Mimecast answers HTTP 401, in the words of this authentication mode. */
-    String rejectionAdvice();
-
     default boolean refreshAfterRejection(AuthenticatedHeaders rejected) {
         return false;
     }
