@@ -60,9 +60,8 @@ final class JdbcMembershipStore extends MembershipStore {
         StoredGroup group = group(groupId);
         Set<String> newlyPending = new LinkedHashSet<>(identities);
         newlyPending.removeAll(group.pending());
-        if (newlyPending.isEmpty()) {
-            return; // the same exchange again (its route keeps failing): already durable
-        }
+        // Written even when nothing is newly pending (the same exchange again): the write's compare-and-set is what
+        // fences an exchange, so that a stale leader that resumes cannot emit it after another node moved on.
         Set<String> pending = new LinkedHashSet<>(group.pending());
         pending.addAll(newlyPending);
         write(groupId, group, new GroupWrite(group.membersKnown(), List.of(), List.of(), pending));

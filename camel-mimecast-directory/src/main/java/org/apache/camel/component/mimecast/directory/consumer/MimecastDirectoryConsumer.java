@@ -102,6 +102,8 @@ public class MimecastDirectoryConsumer extends ScheduledBatchPollingConsumer {
 
     @Override
     protected void doStart() throws Exception {
+        // What a poll before a stop found missing is no evidence now (removalConfirmation=nextPoll).
+        missingLastPoll.clear();
         if (configuration.getMode() == ConsumerMode.changes) {
             if (configuration.getStateRepository() != null) {
                 ServiceHelper.startService(configuration.getStateRepository());

@@ -156,6 +156,14 @@ public class JdbcMembershipRepository extends JdbcStateRepository {
                                                   + "current): this node is not the writer of record, nothing was "
                                                   + "written");
                 }
+                if (expectedVersion == 0) {
+                    // A new group row: member rows left from a group row deleted by hand are not this group's state.
+                    try (PreparedStatement leftovers = prepare(connection, "DELETE FROM " + table("members")
+                                                                           + " WHERE group_id = ?")) {
+                        leftovers.setString(1, groupId);
+                        leftovers.executeUpdate();
+                    }
+                }
                 if (isPostgreSql(connection)) {
                     // One statement, whatever the number of members (a batch is one statement per row).
                     array(connection, "INSERT INTO " + table("members") + " (group_id, member_id) SELECT ?, "

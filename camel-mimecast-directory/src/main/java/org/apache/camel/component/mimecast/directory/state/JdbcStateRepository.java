@@ -305,21 +305,26 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
      */
     protected void prepareTable(String table, String columns) {
         try (Connection connection = connect()) {
-            networkTimeout(connection, queryTimeout * 2000);
-            if (!exists(connection, table)) {
-                if (!createTable) {
-                    throw new IllegalStateException(
-                            "Table " + table + " does not exist and createTable=false: create it (DDL in the "
-                                                    + getClass().getSimpleName()
-                                                    + " Javadoc and docs/high-availability.md)");
+            int previous = networkTimeout(connection, queryTimeout * 2000);
+            try {
+                if (!exists(connection, table)) {
+                    if (!createTable) {
+                        throw new IllegalStateException(
+                                "Table " + table + " does not exist and createTable=false: create it (DDL in the "
+                                                        + getClass().getSimpleName()
+                                                        + " Javadoc and docs/high-availability.md)");
+                    }
+                    create(connection, table, columns);
                 }
-                create(connection, table, columns);
+            } finally {
+                // A pooled connection goes back to the application as it came.
+                networkTimeout(connection, previous);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(
                     "Cannot prepare the table " + table + " in the state database (" + this + ", SQLState "
                                             + e.getSQLState() + "): " + redact(e.getMessage()),
-                    e);
+                    redacted(e));
         }
     }
 
@@ -378,7 +383,20 @@ public class JdbcStateRepository extends ServiceSupport implements StateReposito
         return new IllegalStateException(
                 "Cannot " + action + " in the state database (" + this + ", SQLState " + e.getSQLState() + "): "
                                          + redact(e.getMessage()),
-                e);
+                redacted(e));
+    }
+
+    /**
+     * The driver's exception as a cause that can be logged: its message (and its causes') with any password masked,
+     * its SQL state, error code and stack trace kept.
+     */
+    protected static SQLException redacted(SQLException e) {
+        SQLException copy = new SQLException(redact(e.getMessage()), e.getSQLState(), e.getErrorCode());
+        copy.setStackTrace(e.getStackTrace());
+        if (e.getCause() instanceof SQLException cause) {
+            copy.initCause(redacted(cause));
+        }
+        return copy;
     }
 
     static String redact(String message) {

@@ -83,6 +83,42 @@ class JdbcMembershipStoreTest {
     }
 
     @Test
+    void aRepeatedExchangeOfAStaleLeaderIsFencedToo() throws Exception {
+        JdbcMembershipStore oldLeader = new JdbcMembershipStore(repository("repeat_"));
+        JdbcMembershipStore newLeader = new JdbcMembershipStore(repository("repeat_"));
+        Object a = new Object();
+        oldLeader.claim("g", a);
+        oldLeader.apply("g", List.of("a@x.com"), List.of());
+        // The old leader's route keeps failing on the same exchange (x pending), then it stalls ...
+        oldLeader.begin("g", List.of("x@x.com"));
+        // ... the new leader delivers and commits x, then x leaves and that is committed too ...
+        newLeader.claim("g", new Object());
+        newLeader.begin("g", List.of("x@x.com"));
+        newLeader.apply("g", List.of("x@x.com"), List.of());
+        newLeader.begin("g", List.of("x@x.com"));
+        newLeader.apply("g", List.of(), List.of("x@x.com"));
+        // ... and the old leader resumes with the same exchange: refused before it can be delivered again.
+        assertThrows(MembershipStateException.class, () -> oldLeader.begin("g", List.of("x@x.com")));
+    }
+
+    @Test
+    void aGroupRowDeletedByHandStartsTheGroupAfresh() throws Exception {
+        JdbcMembershipStore store = new JdbcMembershipStore(repository("reset_"));
+        store.claim("g", new Object());
+        store.apply("g", List.of("a@x.com", "b@x.com"), List.of());
+        try (Connection connection = dataSource.getConnection(); Statement sql = connection.createStatement()) {
+            sql.executeUpdate("DELETE FROM reset_groups WHERE group_id = 'g'");
+        }
+        JdbcMembershipStore fresh = new JdbcMembershipStore(repository("reset_"));
+        fresh.claim("g", new Object());
+        assertNull(fresh.load("g"), "no group row: a baseline");
+        fresh.apply("g", List.of("a@x.com", "c@x.com"), List.of());
+        JdbcMembershipStore reader = new JdbcMembershipStore(repository("reset_"));
+        reader.claim("g", new Object());
+        assertEquals(Set.of("a@x.com", "c@x.com"), reader.load("g"), "the left-over rows are not the group's state");
+    }
+
+    @Test
     void aStaleWriterIsRefusedAndTheNewWritersStateStands() throws Exception {
         JdbcMembershipStore oldLeader = new JdbcMembershipStore(repository("fenced_"));
         JdbcMembershipStore newLeader = new JdbcMembershipStore(repository("fenced_"));
