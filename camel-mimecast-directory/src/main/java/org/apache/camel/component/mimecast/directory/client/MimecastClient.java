@@ -282,7 +282,9 @@ public final class MimecastClient {
                     int status = response.getCode();
                     try {
                         byte[] body = ResponseBodies.read(operation, response.getEntity(), auth.requestId(), status);
-                        return answered(auth, status, body, resources.quota().retryAfterMillis(response));
+                        // Only a 5xx's Retry-After is the call's own (the quota read a 429's already).
+                        return answered(auth, status, body,
+                                status >= 500 ? resources.quota().retryAfterMillis(response) : -1);
                     } catch (MimecastApiException unreadable) {
                         return unreadable(auth, status, unreadable);
                     }
@@ -316,8 +318,7 @@ public final class MimecastClient {
             MimecastApiException error = status == 429
                     ? reader.errorFor(operation, status, body, requestId, true, "Rate limited")
                     : reader.errorFor(operation, status, body, requestId, status >= 500, adviceFor(status));
-            return new Attempt<>(auth, null, error, status >= 500 ? retryAfterMillis : -1,
-                    RetryRules.afterAnswer(operation, status, false));
+            return new Attempt<>(auth, null, error, retryAfterMillis, RetryRules.afterAnswer(operation, status, false));
         }
 
         /**

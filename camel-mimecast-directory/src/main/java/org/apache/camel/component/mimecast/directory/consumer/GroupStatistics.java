@@ -3,6 +3,7 @@ package org.apache.camel.component.mimecast.directory.consumer;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Per watched group: when it was last read, how many members it had, how many changes were delivered and its last
@@ -15,8 +16,8 @@ public final class GroupStatistics {
     }
 
     private final Map<String, Group> groups = new ConcurrentHashMap<>();
-    private final java.util.concurrent.atomic.AtomicLong polls = new java.util.concurrent.atomic.AtomicLong();
-    private final java.util.concurrent.atomic.AtomicLong pollNanos = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong polls = new AtomicLong();
+    private final AtomicLong pollNanos = new AtomicLong();
 
     void polled(long nanos) {
         pollNanos.addAndGet(nanos);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.mimecast.directory.MimecastApiException;
 import org.apache.camel.component.mimecast.directory.MimecastDirectoryConfiguration;
 import org.apache.camel.component.mimecast.directory.MimecastMembershipException;
 import org.apache.camel.component.mimecast.directory.MimecastRemovalLimitException;
@@ -12,6 +13,7 @@ import org.apache.camel.component.mimecast.directory.MimecastValidationException
 import org.apache.camel.component.mimecast.directory.client.RateLimitStatus;
 import org.apache.camel.component.mimecast.directory.consumer.GroupReadException;
 import org.apache.camel.component.mimecast.directory.consumer.GroupReader;
+import org.apache.camel.component.mimecast.directory.model.ApiError;
 import org.apache.camel.component.mimecast.directory.model.FailedMemberChange;
 import org.apache.camel.component.mimecast.directory.model.GroupMemberRequest;
 import org.apache.camel.component.mimecast.directory.model.ItemFailure;
@@ -174,7 +176,7 @@ final class SetGroupMembersHandler implements OperationHandler {
         final List<String> unchanged = new ArrayList<>();
         final List<FailedMemberChange> failed = new ArrayList<>();
         final List<ItemFailure> itemFailures = new ArrayList<>();
-        org.apache.camel.component.mimecast.directory.MimecastApiException requestFailure;
+        MimecastApiException requestFailure;
         int requests;
         String lastRequestId;
         RateLimitStatus rateLimit;
@@ -217,8 +219,7 @@ final class SetGroupMembersHandler implements OperationHandler {
         }
 
         void notSent(MemberChangeType type, List<WantedMember> members, String why) {
-            var error = new org.apache.camel.component.mimecast.directory.model.ApiError(WriteHandler.NOT_SENT,
-                    "not sent: " + why, true);
+            ApiError error = new ApiError(WriteHandler.NOT_SENT, "not sent: " + why, true);
             members.forEach(m -> failed.add(new FailedMemberChange(m.value(), type, List.of(error), false)));
         }
 

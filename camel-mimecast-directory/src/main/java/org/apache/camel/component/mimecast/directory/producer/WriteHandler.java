@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -176,7 +177,7 @@ final class WriteHandler<I extends RequestItem, D, R> implements OperationHandle
         static final int FAILURES_IN_A_ROW_TO_STOP = 3;
         final long deadlineNanos;
         final AtomicReference<String> stopped = new AtomicReference<>();
-        final java.util.concurrent.atomic.AtomicInteger failuresInARow = new java.util.concurrent.atomic.AtomicInteger();
+        final AtomicInteger failuresInARow = new AtomicInteger();
 
         WriteRun(long deadlineNanos) {
             this.deadlineNanos = deadlineNanos;

@@ -3,18 +3,15 @@ package org.apache.camel.component.mimecast.directory.consumer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.apache.camel.component.mimecast.emulator.InMemoryDirectory;
 import org.apache.camel.component.mimecast.emulator.MimecastEmulator;
@@ -136,17 +133,12 @@ class ZooKeeperFailoverTest {
     }
 
     private ChildJvm start(String node, String group) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("BASE_URL", emulator.baseUrl());
-        env.put("CLIENT_ID", node);
-        env.put("CLIENT_SECRET", node + "-secret");
-        env.put("GROUP", group);
-        env.put("PAGE_SIZE", Integer.toString(PAGE_SIZE));
-        env.put("JDBC_URL", postgres.jdbcUrl());
+        Map<String, String> env = ClusterRun.nodeEnvironment(emulator, postgres, dir, node, group, PAGE_SIZE);
+        // ZooKeeper instead of the file lock
+        env.remove("CLUSTER_DIR");
+        env.remove("CLUSTER_INTERVAL_MILLIS");
         env.put("ZOOKEEPER_NODES", zookeeper.getConnectString());
         env.put("ZOOKEEPER_SESSION_TIMEOUT_MILLIS", Long.toString(SESSION_TIMEOUT_MILLIS));
-        env.put("OUT", changes().toString());
-        env.put("SLOW_MILLIS", "150");
         return ChildJvm.start(dir, node, env);
     }
 
@@ -180,7 +172,7 @@ class ZooKeeperFailoverTest {
     }
 
     private Path changes() {
-        return dir.resolve("changes.jsonl");
+        return ClusterRun.changes(dir);
     }
 
     /** Until the delivered changes make the group, then 40 more calls with nothing delivered. */
@@ -208,12 +200,6 @@ class ZooKeeperFailoverTest {
     }
 
     private void keepForDiagnosis() throws IOException {
-        Path kept = Path.of("target", "ZooKeeperFailoverTest");
-        Files.createDirectories(kept);
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
+        ClusterRun.keepForDiagnosis(dir, Path.of("target", "ZooKeeperFailoverTest"));
     }
 }
