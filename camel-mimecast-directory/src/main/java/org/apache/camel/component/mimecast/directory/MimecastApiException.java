@@ -93,18 +93,18 @@ public class MimecastApiException extends RuntimeException {
     }
 
     /**
-     * A write of several requests of which some failed as a whole: the message counts each fate, {@link
-     * #getFailures()} has one entry per item not applied, {@link #getSucceeded()} the results of those applied.
+     * A write of several requests that did not all apply: the message counts each fate, {@link #getFailures()} has one
+     * entry per item not applied, {@link #getSucceeded()} the results of those applied.
      *
-     * @param firstFailure the first request that failed as a whole, the cause
+     * @param mayHaveBeenApplied whether some item's fate is unknown
+     * @param firstFailure       the first request that failed as a whole, the cause; null when only items failed
      */
-    public static MimecastApiException ofBulkWrite(String message, List<ItemFailure> failures, List<?> succeeded,
-                                                   MimecastApiException firstFailure) {
-        MimecastApiException bulk = new MimecastApiException(message, firstFailure.operation, firstFailure.httpStatus,
-                firstFailure.requestId, failures.stream().allMatch(ItemFailure::isRetryable), failures, succeeded,
-                firstFailure);
-        bulk.mayHaveBeenApplied = firstFailure.mayHaveBeenApplied
-                                  || failures.stream().anyMatch(f -> f.codes().equals("unconfirmed"));
+    public static MimecastApiException ofBulkWrite(
+            String message, String operation, int httpStatus, String requestId, List<ItemFailure> failures,
+            List<?> succeeded, boolean mayHaveBeenApplied, MimecastApiException firstFailure) {
+        MimecastApiException bulk = new MimecastApiException(message, operation, httpStatus, requestId,
+                failures.stream().allMatch(ItemFailure::isRetryable), failures, succeeded, firstFailure);
+        bulk.mayHaveBeenApplied = mayHaveBeenApplied;
         return bulk;
     }
 

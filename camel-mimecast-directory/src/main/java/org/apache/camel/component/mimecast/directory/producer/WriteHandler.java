@@ -114,17 +114,13 @@ final class WriteHandler<I extends RequestItem, D, R> implements OperationHandle
         List<R> results = outcomes.stream().filter(ItemResult::isSuccess).map(ItemResult::result).toList();
         if (requestFailure != null) {
             throw written.batches().size() == 1 ? requestFailure
-                    : MimecastApiException.ofBulkWrite(written.summary(context.operation()), failures, results,
-                            requestFailure);
+                    : bulkFailure(context, written, failures, results, requestFailure);
         }
         if (!failures.isEmpty() && configuration.isThrowOnItemFailure()) {
             throw written.batches().size() == 1
                     ? MimecastApiException.forItemFailures(context.operation(), written.lastRequestId(), failures,
                             results, items.size())
-                    : MimecastApiException.ofBulkWrite(written.summary(context.operation()), failures, results,
-                            MimecastApiException.ofRefusal(context.operation().operationName() + " item failures",
-                                    context.operation().operationName(), 200, written.lastRequestId(),
-                                    failures.stream().allMatch(ItemFailure::isRetryable), failures));
+                    : bulkFailure(context, written, failures, results, null);
         }
         Message message = exchange.getMessage();
         if (configuration.isThrowOnItemFailure()) {
@@ -134,6 +130,17 @@ final class WriteHandler<I extends RequestItem, D, R> implements OperationHandle
             message.setHeader(ITEM_FAILURES, failures);
         }
         CallHeaders.set(message, written.lastRequestId(), written.requests(), written.rateLimit());
+    }
+
+    /** The failure of a write of several batches; an item whose fate is unknown makes it "may have been applied". */
+    private MimecastApiException bulkFailure(ProducerContext context, Written<R> written, List<ItemFailure> failures,
+                                             List<R> results, MimecastApiException firstRequestFailure) {
+        boolean unconfirmed = failures.stream().anyMatch(f -> UNCONFIRMED.equals(f.codes()));
+        return MimecastApiException.ofBulkWrite(written.summary(context.operation()),
+                context.operation().operationName(),
+                firstRequestFailure != null ? firstRequestFailure.getHttpStatus() : 200,
+                firstRequestFailure != null ? firstRequestFailure.getRequestId() : written.lastRequestId(), failures,
+                results, unconfirmed, firstRequestFailure);
     }
 
     static void requireValidBatchSize(MimecastDirectoryConfiguration configuration) {
